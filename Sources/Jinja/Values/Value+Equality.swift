@@ -1,0 +1,105 @@
+/// Python equality and hashing: numbers compare by value across int/float/bool, sequences and
+/// dicts compare element-wise, and lists and tuples are never equal to each other.
+extension Value: Hashable {
+    public static func == (lhs: Value, rhs: Value) -> Bool {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.none, .none): return true
+        case (.undefined, .undefined): return true
+        case (.list(let a), .list(let b)): return a === b || a.items == b.items
+        case (.tuple(let a), .tuple(let b)): return a == b
+        case (.dict(let a), .dict(let b)):
+            if a === b { return true }
+            guard a.items.count == b.items.count else { return false }
+            for (k, v) in a.items {
+                guard let other = b.items[k], other == v else { return false }
+            }
+            return true
+        case (.callable(let a), .callable(let b)): return a.isSame(as: b)
+        case (.object(let a), .object(let b)): return a === b
+        default:
+            if let a = lhs.exactNumber, let b = rhs.exactNumber { return a == b }
+            return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .string(let s): hasher.combine(s)
+        case .int(let i): hasher.combine(i)
+        case .bool(let b): hasher.combine(b ? 1 : 0)
+        case .double(let d):
+            // Integral floats hash as the matching int so that 1 and 1.0 are one dict key.
+            if d.rounded(.towardZero) == d, abs(d) < 9.2e18 { hasher.combine(Int(d)) } else { hasher.combine(d) }
+        case .none: hasher.combine(-0x5eed)
+        case .undefined: hasher.combine(-0x5eee)
+        case .tuple(let t):
+            hasher.combine(t.count)
+            for v in t { v.hash(into: &hasher) }
+        case .list(let l): hasher.combine(ObjectIdentifier(l))
+        case .dict(let d): hasher.combine(ObjectIdentifier(d))
+        case .callable(let c): hasher.combine(c.name)
+        case .object(let o): hasher.combine(ObjectIdentifier(o))
+        }
+    }
+
+    /// True when Python could use this value as a dict key.
+    public var isHashable: Bool {
+        switch self {
+        case .list, .dict: return false
+        case .tuple(let t): return t.allSatisfy(\.isHashable)
+        default: return true
+        }
+    }
+
+    /// Numbers as an exact comparable form: ints stay ints so large values don't lose precision.
+    enum ExactNumber: Equatable {
+        case int(Int)
+        case double(Double)
+        static func == (a: ExactNumber, b: ExactNumber) -> Bool {
+            switch (a, b) {
+            case (.int(let x), .int(let y)): return x == y
+            case (.double(let x), .double(let y)): return x == y
+            case (.int(let x), .double(let y)), (.double(let y), .int(let x)): return Double(x) == y
+            }
+        }
+    }
+
+    var exactNumber: ExactNumber? {
+        switch self {
+        case .int(let i): return .int(i)
+        case .bool(let b): return .int(b ? 1 : 0)
+        case .double(let d): return .double(d)
+        default: return nil
+        }
+    }
+}
+
+extension Value {
+    /// Python ordering (`<`): numbers with numbers, strings with strings, sequences
+    /// lexicographically. Returns nil where Python raises `TypeError`.
+    public static func pythonLess(_ lhs: Value, _ rhs: Value) -> Bool? {
+        switch (lhs, rhs) {
+        case (.string(let a), .string(let b)):
+            return a.unicodeScalars.lexicographicallyPrecedes(b.unicodeScalars)
+        case (.list(let a), .list(let b)): return sequenceLess(a.items, b.items)
+        case (.tuple(let a), .tuple(let b)): return sequenceLess(a, b)
+        default:
+            guard let a = lhs.exactNumber, let b = rhs.exactNumber else { return nil }
+            switch (a, b) {
+            case (.int(let x), .int(let y)): return x < y
+            case (.double(let x), .double(let y)): return x < y
+            case (.int(let x), .double(let y)): return Double(x) < y
+            case (.double(let x), .int(let y)): return x < Double(y)
+            }
+        }
+    }
+
+    private static func sequenceLess(_ a: [Value], _ b: [Value]) -> Bool? {
+        for (x, y) in zip(a, b) where x != y {
+            return pythonLess(x, y)
+        }
+        return a.count < b.count
+    }
+}
