@@ -547,8 +547,8 @@ package struct Parser {
         if case .op(.dot) = token.kind {
             let attrToken = next()
             switch attrToken.kind {
-            case .name(let n): return Expression(.attribute(node, n), token.location)
-            case .integer(let i): return Expression(.item(node, Expression(.literal(.int(i)), attrToken.location)), token.location)
+            case .name(let n): return Expression(.attribute(node, n), node.location)
+            case .integer(let i): return Expression(.item(node, Expression(.literal(.int(i)), attrToken.location)), node.location)
             default: throw error("expected name or number", at: attrToken.location)
             }
         }
@@ -566,11 +566,11 @@ package struct Parser {
         try expectOp(.rbracket)
         if args.count == 1 {
             if case .slice(_, let a, let b, let c) = args[0].kind {
-                return Expression(.slice(node, start: a, stop: b, step: c), token.location)
+                return Expression(.slice(node, start: a, stop: b, step: c), node.location)
             }
-            return Expression(.item(node, args[0]), token.location)
+            return Expression(.item(node, args[0]), node.location)
         }
-        return Expression(.item(node, Expression(.tuple(args), token.location)), token.location)
+        return Expression(.item(node, Expression(.tuple(args), token.location)), node.location)
     }
 
     /// One subscript argument: an expression or a slice `a:b:c` (encoded as a slice on a dummy).
@@ -626,8 +626,8 @@ package struct Parser {
     }
 
     private mutating func parseCall(_ node: Expression) throws -> Expression {
-        let location = current.location
-        return Expression(.call(node, try parseCallArguments()), location)
+        // Errors of a call point at what is called, which is where a reader looks.
+        Expression(.call(node, try parseCallArguments()), node.location)
     }
 
     private mutating func dottedName() throws -> String {
@@ -654,8 +654,9 @@ package struct Parser {
     }
 
     private mutating func parseTest(_ node: Expression) throws -> Expression {
-        let location = next().location
+        _ = next()
         let negated = skipName("not")
+        let location = current.location
         let name = try dottedName()
         var args = CallArguments.empty
         if isOp(.lparen) {
