@@ -8,6 +8,14 @@ package struct PropertiesParser {
         "unit_tests", "semantic_models", "metrics", "saved_queries", "groups", "data_tests", "functions",
     ]
 
+    static let columnKeys: Set<String> = [
+        "name", "description", "data_type", "constraints", "tests", "data_tests", "meta", "tags", "quote", "config",
+    ]
+    static let resourceKeys: Set<String> = [
+        "name", "description", "config", "columns", "tests", "data_tests", "meta", "tags", "docs", "access",
+        "group", "constraints", "latest_version", "versions", "relation",
+    ]
+
     let renderer: YAMLTreeRenderer
 
     package init(renderer: YAMLTreeRenderer) {
@@ -20,7 +28,9 @@ package struct PropertiesParser {
     ) throws(ProjectError) -> PropertiesFile {
         var out = record
         guard let raw = try YAMLReader.parse(text, file: file) else { return out }
-        let root = try renderer.render(raw, skip: YAMLTreeRenderer.skipInPropertiesFile)
+        // Most files have no Jinja at all; skip the rebuilding walk for them.
+        let root = text.contains("{{") || text.contains("{%")
+            ? try renderer.render(raw, skip: YAMLTreeRenderer.skipInPropertiesFile) : raw
         let entries = try root.expectMapping(file)
         for section in entries {
             let rel = out.originalFilePath
@@ -93,10 +103,7 @@ package struct PropertiesParser {
             let colName = try name(c, in: "columns")
             let cfg = try config(c)
             var extra = ConfigMap()
-            let modelled: Set<String> = [
-                "name", "description", "data_type", "constraints", "tests", "data_tests", "meta", "tags", "quote", "config",
-            ]
-            for e in c.mapping ?? [] where !modelled.contains(e.key) { extra[e.key] = e.value.configValue }
+            for e in c.mapping ?? [] where !Self.columnKeys.contains(e.key) { extra[e.key] = e.value.configValue }
             let meta = (try c["meta"]?.expectConfigMap("meta") ?? ConfigMap()).updating(with: cfg["meta"]?.mapValue ?? ConfigMap())
             var columnTags = try tags(c)
             for t in cfg["tags"]?.stringList ?? [] where !columnTags.contains(t) { columnTags.append(t) }
@@ -116,10 +123,6 @@ package struct PropertiesParser {
         _ node: YAMLNode, _ type: ResourceType, _ section: String, _ file: String
     ) throws(ProjectError) -> [ResourceProperties] {
         var out: [ResourceProperties] = []
-        let modelled: Set<String> = [
-            "name", "description", "config", "columns", "tests", "data_tests", "meta", "tags", "docs", "access",
-            "group", "constraints", "latest_version", "versions", "relation",
-        ]
         for item in try node.expectSequence(section) {
             let n = try name(item, in: section)
             let target: TestTarget
@@ -140,7 +143,7 @@ package struct PropertiesParser {
                     config: try config(v), tests: vTests, raw: try v.expectConfigMap("versions"), location: v.location))
             }
             var extra = ConfigMap()
-            for e in item.mapping ?? [] where !modelled.contains(e.key) { extra[e.key] = e.value.configValue }
+            for e in item.mapping ?? [] where !Self.resourceKeys.contains(e.key) { extra[e.key] = e.value.configValue }
             out.append(ResourceProperties(
                 resourceType: type, name: n, description: try description(item), config: try config(item),
                 columns: try columns(item, target: target),
