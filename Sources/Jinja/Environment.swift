@@ -45,6 +45,9 @@ public struct Environment: Sendable {
     public var filters: [String: FilterFunction]
     public var tests: [String: TestFunction]
     public var limits = RenderLimits()
+    /// Extra block tags that define macros, mapped to the prefix of the macro's name:
+    /// `["test": "test_"]` makes `{% test unique(model) %}…{% endtest %}` define `test_unique`.
+    public var macroTags: [String: String] = [:]
 
     /// An environment with Jinja2's built-in filters, tests and globals.
     public init() {

@@ -14,7 +14,7 @@ public struct Template: Sendable {
         self.source = source
         do {
             var lexer = Lexer(source: text, keepTrailingNewline: environment.keepTrailingNewline)
-            var parser = Parser(tokens: try lexer.tokenize())
+            var parser = Parser(tokens: try lexer.tokenize(), macroTags: environment.macroTags)
             body = try parser.parseTemplate()
             topLevelStores = NameUsage.topLevelStores(body)
             try BuiltinNameCheck.check(body, environment: environment)

@@ -160,3 +160,19 @@ struct HostAPITests {
         #expect(try v.jsonString() == #"{"b": [1, 2.5, "x", null, true], "a": {"z": 1}}"#)
     }
 }
+
+@Suite("Host-defined macro tags")
+struct MacroTagTests {
+    @Test("a registered tag defines a macro under a prefixed name")
+    func macroTag() throws {
+        var env = Environment()
+        env.macroTags = ["test": "test_", "snapshot": "snapshot_"]
+        let t = try env.template("""
+            {% test not_null(model, column_name) %}select * from {{ model }} where {{ column_name }} is null{% endtest %}
+            {% snapshot orders_snap %}select 1{% endsnapshot %}
+            """)
+        #expect(Set(t.macros.keys) == ["test_not_null", "snapshot_orders_snap"])
+        #expect(t.macros["test_not_null"]?.parameters == ["model", "column_name"])
+        #expect(throws: JinjaError.self) { try Environment().template("{% test x() %}{% endtest %}") }
+    }
+}

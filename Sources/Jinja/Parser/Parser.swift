@@ -7,10 +7,12 @@ package struct Parser {
     private var position = 0
     private var depth = 0
     private let maxDepth: Int
+    private let macroTags: [String: String]
 
-    package init(tokens: [Token], maxDepth: Int = 120) {
+    package init(tokens: [Token], maxDepth: Int = 120, macroTags: [String: String] = [:]) {
         self.tokens = tokens
         self.maxDepth = maxDepth
+        self.macroTags = macroTags
     }
 
     /// Parses a whole template into its top-level statements.
@@ -153,6 +155,10 @@ package struct Parser {
             _ = next()
             statement = Statement(.output(try parseTuple()), token.location)
         default:
+            if let prefix = macroTags[tag] {
+                statement = try parseMacro(tag: tag, namePrefix: prefix)
+                break
+            }
             if tag.hasPrefix("end") || tag == "else" || tag == "elif" {
                 throw error("Unexpected end tag '\(tag)'. Jinja was not looking for it here.")
             }
@@ -208,11 +214,15 @@ package struct Parser {
         return Statement(.setBlock(target, body: body, filter: filter), location)
     }
 
-    private mutating func parseMacro() throws -> Statement {
+    /// `{% macro %}`, or a host-registered tag that defines a macro under a name prefix
+    /// (`{% test not_null(model) %}…{% endtest %}` defines `test_not_null`); such tags may omit
+    /// the parameter list.
+    private mutating func parseMacro(tag: String = "macro", namePrefix: String = "") throws -> Statement {
         let location = next().location
-        let name = try identifier()
-        let (params, defaults) = try parseSignature()
-        let body = try parseBody(["endmacro"], dropEnd: true)
+        let name = namePrefix + (try identifier())
+        var (params, defaults): ([String], [Expression?]) = ([], [])
+        if tag == "macro" || isOp(.lparen) { (params, defaults) = try parseSignature() }
+        let body = try parseBody(["end" + tag], dropEnd: true)
         return Statement(.macro(makeMacro(name: name, params: params, defaults: defaults, body: body, at: location)), location)
     }
 
