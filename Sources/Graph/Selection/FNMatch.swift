@@ -100,8 +100,8 @@ public struct FNMatch: Sendable {
         return ti == tokens.count
     }
 
-    /// Whether the pattern contains a wildcard character dbt recognises (`*`, `?`, `[`).
+    /// Whether the pattern contains a wildcard character dbt recognises (`*`, `?`, `[`, `]`).
     public static func hasWildcard(_ s: String) -> Bool {
-        s.contains("*") || s.contains("?") || s.contains("[")
+        s.contains("*") || s.contains("?") || s.contains("[") || s.contains("]")
     }
 }

@@ -273,7 +273,10 @@ public struct NodeSelector: Sendable {
         for (i, part) in parts.enumerated() {
             if FNMatch.hasWildcard(part) {
                 let rest = flat[i...].joined(separator: ".")
-                return FNMatch(parts[i...].joined(separator: ".")).matches(rest)
+                if FNMatch(parts[i...].joined(separator: ".")).matches(rest) { return true }
+                // dbt-core 1.11: a bare wildcard (no dot) also matches the leaf alone, so
+                // `-s "stg_?"` selects `proj.staging.stg_a` (checked with `dbt ls`).
+                return parts.count == 1 && FNMatch(selector).matches(fqn.last ?? "")
             }
             if flat[i] != part { return false }
         }

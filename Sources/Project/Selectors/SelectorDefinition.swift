@@ -65,4 +65,13 @@ public struct NamedSelector: Sendable {
     public var definition: SelectorDefinition
     /// Where the selector is written.
     public var location: SourceLocation
+
+    /// Creates a named selector.
+    public init(name: String, description: String?, isDefault: Bool, definition: SelectorDefinition, location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.isDefault = isDefault
+        self.definition = definition
+        self.location = location
+    }
 }
