@@ -43,6 +43,27 @@ public struct Template: Sendable {
         return try state.renderTemplate(body, scope: top)
     }
 
+    /// Renders "natively" (Jinja2's `NativeEnvironment`, as dbt renders test arguments): a
+    /// template that is one `{{ expression }}` returns the expression's value itself (a list, a
+    /// relation object…); any other template returns its rendered text.
+    public func evaluate(in scope: Scope) throws -> Value {
+        let state = RenderState(environment: environment, source: source)
+        if body.count == 1, case .output(let expr) = body[0].kind {
+            do {
+                return try state.evaluate(expr, Scope(parent: scope))
+            } catch let r as MacroReturn {
+                return r.value
+            } catch let e as JinjaError {
+                var error = e
+                if error.location == nil { error.location = expr.location }
+                error.templateName = error.templateName ?? name
+                if error.sourceLine == nil, let line = error.location?.line { error.sourceLine = source.line(line) }
+                throw error
+            }
+        }
+        return .string(try render(in: scope))
+    }
+
     /// The macros defined at the top level of the template, by name.
     public var macros: [String: TemplateMacro] {
         var result: [String: TemplateMacro] = [:]

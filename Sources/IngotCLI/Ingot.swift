@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// The `ingot` executable: dbt's commands and flags.
+@main
+struct Ingot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingot",
+        abstract: "A data build tool that runs dbt projects, in one small binary.",
+        version: IngotVersion.string,
+        subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self,
+                      DepsCommand.self, CleanCommand.self, InitCommand.self]
+    )
+}
+
+/// ingot's version.
+enum IngotVersion {
+    static let string = "ingot 0.1.0"
+}
