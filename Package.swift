@@ -27,7 +27,11 @@ let package = Package(
         // The DAG, cycle detection, dbt's selection language, topological batches.
         .target(name: "Graph", dependencies: ["Project"]),
         // The dbt Jinja context, parse-time capture, compile, built-in macros, manifest.
-        .target(name: "Compile", dependencies: ["Jinja", "Project", "Graph"], exclude: ["Macros"]),
+        .target(
+            name: "Compile",
+            dependencies: ["Jinja", "Project", "Graph", .product(name: "Yams", package: "Yams")],
+            exclude: ["Macros"]
+        ),
         // The `ingot` executable.
         .executableTarget(
             name: "IngotCLI",
