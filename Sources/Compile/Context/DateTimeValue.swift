@@ -14,12 +14,21 @@ import Jinja
 /// ```
 public final class DateTimeValue: JinjaObject {
     let time: CivilTime
+    /// For an aware datetime: its UTC offset in seconds and zone name.
+    let zone: (offset: Int, name: String)?
 
-    init(_ time: CivilTime) { self.time = time }
+    init(_ time: CivilTime, zone: (offset: Int, name: String)? = nil) {
+        self.time = time
+        self.zone = zone
+    }
 
-    /// The wall-clock time of `date` in `timeZone`, to the microsecond.
-    public convenience init(_ date: Date, timeZone: TimeZone) {
-        self.init(CivilTime(date, timeZone: timeZone))
+    /// The wall-clock time of `date` in `timeZone`, to the microsecond. With `aware`, the value
+    /// carries the zone and prints its offset (`2024-03-09 15:07:00+00:00`), as dbt's
+    /// `run_started_at` (UTC) does.
+    public convenience init(_ date: Date, timeZone: TimeZone, aware: Bool = false) {
+        let zone = aware ? (timeZone.secondsFromGMT(for: date),
+                            timeZone.identifier == "GMT" ? "UTC" : timeZone.abbreviation(for: date) ?? timeZone.identifier) : nil
+        self.init(CivilTime(date, timeZone: timeZone), zone: zone)
     }
 
     /// A datetime from its parts; throws as Python does for out-of-range parts.
@@ -31,11 +40,14 @@ public final class DateTimeValue: JinjaObject {
     }
 
     public var typeName: String { "datetime" }
-    public var stringValue: String { time.dateString + " " + time.timeString }
+    public var stringValue: String { time.dateString + " " + time.timeString + offsetSuffix }
+
+    private var offsetSuffix: String { zone.map { PythonStrftime.offsetString($0.offset, separator: ":") } ?? "" }
     public var reprValue: String {
         var parts = [time.year, time.month, time.day, time.hour, time.minute].map(String.init)
         if time.second != 0 || time.microsecond != 0 { parts.append(String(time.second)) }
         if time.microsecond != 0 { parts.append(String(time.microsecond)) }
+        if let zone { parts.append(zone.offset == 0 ? "tzinfo=datetime.timezone.utc" : "tzinfo=\(zone.name)") }
         return "datetime.datetime(\(parts.joined(separator: ", ")))"
     }
 
@@ -45,7 +57,7 @@ public final class DateTimeValue: JinjaObject {
         case "minute": return .int(time.minute)
         case "second": return .int(time.second)
         case "microsecond": return .int(time.microsecond)
-        case "tzinfo": return Value.none
+        case "tzinfo": return zone.map { .string($0.name) } ?? Value.none
         default: return DateValue.dateAttribute(time, name)
         }
     }
@@ -55,7 +67,7 @@ public final class DateTimeValue: JinjaObject {
         case "isoformat":
             let b = try arguments.bind(name, ["sep", "timespec"])
             let sep = ContextArguments.optionalString(b[0]) ?? "T"
-            return .string(time.dateString + sep + time.timeString)
+            return .string(time.dateString + sep + time.timeString + offsetSuffix)
         case "date":
             _ = try arguments.bind(name, [])
             return .object(DateValue(try CivilTime(year: time.year, month: time.month, day: time.day)))
@@ -68,10 +80,13 @@ public final class DateTimeValue: JinjaObject {
             return .object(DateTimeValue(try CivilTime(
                 year: try part(0, time.year), month: try part(1, time.month), day: try part(2, time.day),
                 hour: try part(3, time.hour), minute: try part(4, time.minute), second: try part(5, time.second),
-                microsecond: try part(6, time.microsecond))))
+                microsecond: try part(6, time.microsecond)), zone: zone))
+        case "strftime":
+            let b = try arguments.bind(name, ["format"], required: 1)
+            return .string(PythonStrftime.format(time, try ContextArguments.string(b[0], name, "format"), zone: zone))
         case "timestamp":
             _ = try arguments.bind(name, [])
-            return .double(Double(time.totalMicroseconds - DateTimeValue.unixEpoch) / 1_000_000)
+            return .double(Double(time.totalMicroseconds - DateTimeValue.unixEpoch - (zone?.offset ?? 0) * 1_000_000) / 1_000_000)
         default:
             return try DateValue.dateMethod(time, name, arguments)
         }

@@ -5,7 +5,8 @@ enum PythonStrftime {
     static let monthNames = ["January", "February", "March", "April", "May", "June", "July", "August",
                              "September", "October", "November", "December"]
 
-    static func format(_ t: CivilTime, _ format: String) -> String {
+    /// `zone` is the UTC offset in seconds and the zone's name, for aware datetimes (`%z`, `%Z`).
+    static func format(_ t: CivilTime, _ format: String, zone: (offset: Int, name: String)? = nil) -> String {
         var out = ""
         var chars = format.makeIterator()
         while let c = chars.next() {
@@ -45,7 +46,8 @@ enum PythonStrftime {
             case "M": out += number(t.minute, 2)
             case "S": out += number(t.second, 2)
             case "f": out += pad(t.microsecond, 6)
-            case "z", "Z": break
+            case "z": if let zone { out += offsetString(zone.offset, separator: "") }
+            case "Z": if let zone { out += zone.name }
             case "j": out += number(t.dayOfYear, 3)
             case "U": out += number((t.dayOfYear - 1 + 7 - (t.weekday + 1) % 7) / 7, 2)
             case "W": out += number((t.dayOfYear - 1 + 7 - t.weekday) / 7, 2)
@@ -64,6 +66,13 @@ enum PythonStrftime {
             }
         }
         return out
+    }
+
+    /// A UTC offset as Python prints it: `+00:00` (or `+0000` without separator).
+    static func offsetString(_ seconds: Int, separator: String) -> String {
+        let sign = seconds < 0 ? "-" : "+"
+        let minutes = abs(seconds) / 60
+        return sign + pad(minutes / 60, 2) + separator + pad(minutes % 60, 2)
     }
 
     /// ISO 8601 year, week and weekday (Python's `isocalendar()`).

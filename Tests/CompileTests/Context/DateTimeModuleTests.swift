@@ -70,6 +70,15 @@ struct DateTimeModuleTests {
         #expect(try render("{{ dt.date.today() }}") == local.day)
     }
 
+    @Test("an aware UTC datetime (dbt's run_started_at) prints its offset")
+    func aware() throws {
+        let started = Value.object(DateTimeValue(fixedNow, timeZone: TimeZone(identifier: "UTC")!, aware: true))
+        let out = try renderWithContext("{{ t }}|{{ t.isoformat() }}|{{ t.strftime('%Y-%m-%d %H:%M:%S %z %Z') }}|{{ [t] }}",
+                                        ["t": started])
+        #expect(out == "2024-03-09 15:07:00.000120+00:00|2024-03-09T15:07:00.000120+00:00|2024-03-09 15:07:00 +0000 UTC|"
+            + "[datetime.datetime(2024, 3, 9, 15, 7, 0, 120, tzinfo=datetime.timezone.utc)]")
+    }
+
     @Test("strptime and fromisoformat", arguments: [
         ("{{ dt.datetime.strptime('2024-03-09 15:07:00', '%Y-%m-%d %H:%M:%S') }}", "2024-03-09 15:07:00"),
         ("{{ dt.datetime.strptime('09 Mar 2024 3PM', '%d %b %Y %I%p') }}", "2024-03-09 15:00:00"),
