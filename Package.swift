@@ -48,5 +48,7 @@ let package = Package(
         .testTarget(name: "ProjectTests", dependencies: ["Project"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "CompileTests", dependencies: ["Compile"]),
+        // End-to-end tests of the `ingot` executable: commands, exit codes, messages.
+        .testTarget(name: "IngotCLITests", dependencies: ["IngotCLI"]),
     ]
 )

@@ -14,7 +14,7 @@ extension Workspace {
     /// Writes `target/manifest.json`.
     func writeManifest(_ manifest: Manifest, session: CompileSession) throws {
         try FileManager.default.createDirectory(atPath: targetDirectory, withIntermediateDirectories: true)
-        // TEMP try ManifestWriter.write(manifest: manifest, session: session, to: manifestPath)
+        try ManifestWriter.write(manifest: manifest, session: session, to: manifestPath)
     }
 
     /// Writes a compiled node to `target/compiled/<package>/<path>`, as dbt lays them out.

@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+@Suite("ingot commands end to end")
+struct CommandTests {
+    let quickstart = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("examples/quickstart").path
+
+    @Test("--version answers")
+    func version() throws {
+        let out = try IngotRunner.run(["--version"], in: NSTemporaryDirectory())
+        #expect(out.status == 0)
+        #expect(out.stdout.hasPrefix("ingot "))
+    }
+
+    @Test("compile writes compiled SQL for the quickstart project")
+    func compileQuickstart() throws {
+        let dir = try IngotRunner.project([:])
+        let out = try IngotRunner.run(["compile", "--project-dir", quickstart, "--profiles-dir", quickstart], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let compiled = quickstart + "/target/compiled/quickstart/models/marts/station_daily.sql"
+        let sql = try String(contentsOfFile: compiled, encoding: .utf8)
+        #expect(sql.contains("join main.\"stg_stations\" s") || sql.contains("join \"main\".\"stg_stations\" s"))
+        #expect(FileManager.default.fileExists(atPath: quickstart + "/target/manifest.json"))
+    }
+
+    @Test("compile --inline --quiet prints nothing but the SQL")
+    func inline() throws {
+        let dir = try IngotRunner.project(["models/orders.sql": "select 1 as id"])
+        let out = try IngotRunner.run(["compile", "--inline", "select * from {{ ref('orders') }} where {{ 1 + 1 }} = 2", "--quiet"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout == "select * from main.\"orders\" where 2 = 2\n" || out.stdout == "select * from \"main\".\"orders\" where 2 = 2\n")
+    }
+
+    @Test("ls lists selected resources in each output format")
+    func list() throws {
+        let dir = try IngotRunner.project([
+            "models/staging/stg_a.sql": "select 1 as id",
+            "models/marts/b.sql": "select * from {{ ref('stg_a') }}",
+            "models/schema.yml": "version: 2\nmodels:\n  - name: b\n    columns:\n      - name: id\n        data_tests: [not_null]\n",
+        ])
+        let selector = try IngotRunner.run(["ls", "-s", "+b", "--resource-type", "model"], in: dir)
+        #expect(selector.status == 0, "\(selector.stderr)")
+        #expect(selector.stdout == "proj.marts.b\nproj.staging.stg_a\n")
+        let names = try IngotRunner.run(["ls", "-s", "b+", "--output", "name"], in: dir)
+        #expect(names.stdout.split(separator: "\n").sorted() == ["b", "not_null_b_id"])
+        let paths = try IngotRunner.run(["ls", "-s", "path:models/staging", "--output", "path"], in: dir)
+        #expect(paths.stdout == "models/staging/stg_a.sql\n")
+        let json = try IngotRunner.run(["ls", "-s", "stg_a", "--output", "json", "--output-keys", "name", "resource_type"], in: dir)
+        #expect(json.stdout == "{\"name\": \"stg_a\", \"resource_type\": \"model\"}\n")
+    }
+
+    @Test("bad input exits 2 with the file and line", arguments: [
+        (["models/a.sql": "select {{ ref('missing') }}"], "models/a.sql", "'missing' which was not found"),
+        (["models/a.sql": "select\n{% if %}"], "models/a.sql:2", "Compilation Error"),
+        (["models/a.yml": "version: 2\nmodels:\n  - name: [oops\n"], "models/a.yml", "invalid YAML"),
+        (["models/a.sql": "{{ config(materialized='nope') }}select 1"], "models/a.sql", "No materialization 'nope'"),
+    ])
+    func badInput(_ files: [String: String], _ location: String, _ message: String) throws {
+        let dir = try IngotRunner.project(files)
+        let out = try IngotRunner.run(["compile"], in: dir)
+        #expect(out.status == 2, "\(out.stdout)\(out.stderr)")
+        #expect(out.stderr.contains(location), "\(out.stderr)")
+        #expect(out.stderr.contains(message), "\(out.stderr)")
+    }
+
+    @Test("a missing dbt_project.yml exits 2 and says so")
+    func missingProject() throws {
+        let dir = NSTemporaryDirectory() + "ingot-empty-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let out = try IngotRunner.run(["parse"], in: dir)
+        #expect(out.status == 2)
+        #expect(out.stderr.contains("dbt_project.yml"))
+    }
+
+    @Test("--vars reach var() and a malformed --vars is an error")
+    func vars() throws {
+        let dir = try IngotRunner.project(["models/a.sql": "select '{{ var(\"day\") }}' as d"])
+        let ok = try IngotRunner.run(["compile", "--inline", "{{ var('day') }}", "--vars", "{day: '2024-05-01'}", "--quiet"], in: dir)
+        #expect(ok.stdout == "2024-05-01\n", "\(ok.stderr)")
+        let bad = try IngotRunner.run(["compile", "--vars", "[1, 2]"], in: dir)
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--vars"))
+    }
+
+    @Test("clean deletes the target directory, init creates a project that compiles")
+    func cleanAndInit() throws {
+        let dir = try IngotRunner.project([:])
+        let initialized = try IngotRunner.run(["init", "shop"], in: dir)
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        let compiled = try IngotRunner.run(["compile", "--project-dir", "shop", "--profiles-dir", "shop"], in: dir)
+        #expect(compiled.status == 0, "\(compiled.stderr)")
+        #expect(FileManager.default.fileExists(atPath: dir + "/shop/target/compiled/shop/models/example/my_second_model.sql"))
+        let cleaned = try IngotRunner.run(["clean", "--project-dir", "shop", "--profiles-dir", "shop"], in: dir)
+        #expect(cleaned.status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/shop/target"))
+    }
+
+    @Test("--log-format json prints one JSON object per line")
+    func jsonLogs() throws {
+        let dir = try IngotRunner.project(["models/a.sql": "select 1"])
+        let out = try IngotRunner.run(["parse", "--log-format", "json"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        for line in out.stdout.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["msg"] != nil)
+        }
+    }
+}
