@@ -80,7 +80,7 @@ public final class CompileSession: @unchecked Sendable {
         let log = logSink
         return dbtContextFunctions(
             policy: policy, adapterType: adapterType, isParsing: isParsing, dispatcher: dispatcher,
-            warehouse: warehouse, log: log, warn: { message in log("[WARNING]: \(message)") })
+            warehouse: warehouse, database: targetDatabase, log: log, warn: { message in log("[WARNING]: \(message)") })
     }
 
     private static func globals(project: LoadedProject, adapterType: String, invocationID: String,
@@ -109,9 +109,7 @@ public final class CompileSession: @unchecked Sendable {
         g["schema"] = targetStorage["schema"]
         g["dbt_version"] = .string("1.11.0")
         g["invocation_id"] = .string(invocationID)
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        g["run_started_at"] = .string(formatter.string(from: runStartedAt))
+        g["run_started_at"] = .object(DateTimeValue(runStartedAt, timeZone: TimeZone(identifier: "UTC")!, aware: true))
         g["flags"] = .dict([
             "FULL_REFRESH": .bool(false), "STORE_FAILURES": .bool(false), "WHICH": .string("compile"),
             "EMPTY": .bool(false), "WARN_ERROR": .bool(false),

@@ -25,7 +25,7 @@ public struct LoadOptions: Sendable {
     public init(
         projectDir: String, profilesDir: String? = nil, profile: String? = nil, target: String? = nil,
         cliVars: ConfigMap = ConfigMap(), environment: [String: String] = ProcessInfo.processInfo.environment,
-        requireProfile: Bool = true, renderer: any YAMLValueRenderer = MiniYAMLRenderer()
+        requireProfile: Bool = true, renderer: any YAMLValueRenderer = JinjaYAMLRenderer()
     ) {
         self.projectDir = projectDir
         self.profilesDir = profilesDir

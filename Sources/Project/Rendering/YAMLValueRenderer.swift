@@ -1,7 +1,7 @@
 /// Renders one YAML string value that contains Jinja (`{{ env_var('X') }}`).
 ///
-/// The seam between project loading and the Jinja engine: `MiniYAMLRenderer` answers the few
-/// expressions YAML files use until the Compile module supplies a renderer backed by `Jinja`.
+/// The seam between project loading and the Jinja engine: `JinjaYAMLRenderer` is the default;
+/// tests may pass their own.
 public protocol YAMLValueRenderer: Sendable {
     /// Renders `template`, written at `location`, to a value.
     ///
