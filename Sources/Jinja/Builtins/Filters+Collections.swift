@@ -69,7 +69,7 @@ extension Builtins {
             let b = try bind("sort", args, ["reverse", "case_sensitive", "attribute"])
             let caseSensitive = b[1]?.isTruthy ?? false
             let getters: [(Value) throws -> Value]
-            if case .string(let attr)? = b[2], attr.contains(",") {
+            if case .string(let attr)? = b[2], attr.utf8.contains(UInt8(ascii: ",")) {
                 getters = attr.split(separator: ",").map { attributeGetter(.string(String($0)), lowercase: !caseSensitive, s) }
             } else {
                 getters = [attributeGetter(b[2], lowercase: !caseSensitive, s)]

@@ -99,8 +99,8 @@ extension Builtins {
             radix = r
         }
         if radix == 0 { radix = 10 }
-        guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__") else { return nil }
-        let digits = s.replacingOccurrences(of: "_", with: "")
+        guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !TextUtilities.contains(s, "__") else { return nil }
+        let digits = TextUtilities.replace(s, "_", "", count: -1)
         guard digits.allSatisfy({ $0.isASCII && ($0.isHexDigit) }), let v = Int(digits, radix: radix) else { return nil }
         return negative ? -v : v
     }
@@ -108,7 +108,7 @@ extension Builtins {
     /// Python's `float(s)`: whitespace, sign, underscores, `inf`/`nan`, exponents.
     static func parseFloat(_ text: String) -> Double? {
         let s = TextUtilities.strip(text, chars: nil, leading: true, trailing: true)
-        guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !s.contains("__") else { return nil }
+        guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !TextUtilities.contains(s, "__") else { return nil }
         let lowered = s.lowercased()
         switch lowered {
         case "inf", "+inf", "infinity", "+infinity": return .infinity
@@ -116,7 +116,7 @@ extension Builtins {
         case "nan", "+nan", "-nan": return .nan
         default: break
         }
-        let cleaned = s.replacingOccurrences(of: "_", with: "")
+        let cleaned = TextUtilities.replace(s, "_", "", count: -1)
         guard cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
               cleaned.contains(where: { $0.isNumber }) else { return nil }
         return Double(cleaned)

@@ -204,7 +204,7 @@ enum PythonFormat {
         }
         if conversion == "r" { value = .string(value.pythonRepr) }
         if conversion == "s" { value = .string(value.pythonString) }
-        if specText.contains("{") {
+        if specText.utf8.contains(UInt8(ascii: "{")) {
             specText = try format(specText, args, state)
         }
         return try formatValue(value, try FormatSpec(parsing: specText), percentStyle: false)
@@ -404,7 +404,7 @@ enum PythonFormat {
         guard m.isFinite else { return m.isNaN ? "nan" : "inf" }
         let p = max(precision, 1)
         var s = String(format: alternate ? "%#.\(p)g" : "%.\(p)g", m)
-        if repr, !s.contains("e"), !s.contains(".") { s += ".0" }
+        if repr, !s.utf8.contains(UInt8(ascii: "e")), !s.utf8.contains(UInt8(ascii: ".")) { s += ".0" }
         return s
     }
 }

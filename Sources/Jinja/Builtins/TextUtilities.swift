@@ -55,13 +55,14 @@ enum TextUtilities {
             if inWord { parts.append(String(current)) }
             return parts
         }
+        let bytes = Array(s.utf8)
         var parts: [String] = []
-        var rest = Substring(s)
-        while maxSplit < 0 || parts.count < maxSplit, let r = rest.range(of: separator) {
-            parts.append(String(rest[..<r.lowerBound]))
-            rest = rest[r.upperBound...]
+        var position = 0
+        for m in byteMatches(of: separator, in: bytes, limit: maxSplit) {
+            parts.append(String(decoding: bytes[position..<m], as: UTF8.self))
+            position = m + separator.utf8.count
         }
-        parts.append(String(rest))
+        parts.append(String(decoding: bytes[position...], as: UTF8.self))
         return parts
     }
 
@@ -88,17 +89,50 @@ enum TextUtilities {
             if count < 0 || n < count { out += new }
             return out
         }
-        var out = ""
-        var rest = Substring(s)
-        var n = 0
-        while count < 0 || n < count, let r = rest.range(of: old) {
-            out += rest[..<r.lowerBound]
-            out += new
-            rest = rest[r.upperBound...]
-            n += 1
+        let bytes = Array(s.utf8)
+        let matches = byteMatches(of: old, in: bytes, limit: count)
+        if matches.isEmpty { return s }
+        let oldLength = old.utf8.count
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + matches.count * (new.utf8.count - oldLength))
+        var position = 0
+        for m in matches {
+            out.append(contentsOf: bytes[position..<m])
+            out.append(contentsOf: new.utf8)
+            position = m + oldLength
         }
-        out += rest
-        return out
+        out.append(contentsOf: bytes[position...])
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Byte offsets of the non-overlapping occurrences of `needle` in `bytes`, left to right, at
+    /// most `limit` of them (all when negative). Python matches code points literally; on valid
+    /// UTF-8 a byte match always starts and ends on a code point boundary, so this is the same.
+    /// (Foundation's `range(of:)` is both slower and not literal.)
+    static func byteMatches(of needle: String, in bytes: [UInt8], limit: Int = -1) -> [Int] {
+        let n = Array(needle.utf8), h = bytes
+        var result: [Int] = []
+        guard let first = n.first, n.count <= h.count else { return result }
+        let last = h.count - n.count
+        var i = 0
+        while i <= last, limit < 0 || result.count < limit {
+            if h[i] == first {
+                var k = 1
+                while k < n.count, h[i + k] == n[k] { k += 1 }
+                if k == n.count {
+                    result.append(i)
+                    i += n.count
+                    continue
+                }
+            }
+            i += 1
+        }
+        return result
+    }
+
+    /// Whether `needle` occurs in `s` (literal code points, as Python's `in`).
+    static func contains(_ s: String, _ needle: String) -> Bool {
+        needle.isEmpty || !byteMatches(of: needle, in: Array(s.utf8), limit: 1).isEmpty
     }
 
     /// Python's clamping of `start`/`end` arguments.
@@ -108,13 +142,7 @@ enum TextUtilities {
     }
 
     static func occurrences(of sub: String, in s: String) -> Int {
-        var n = 0
-        var rest = Substring(s)
-        while let r = rest.range(of: sub) {
-            n += 1
-            rest = rest[r.upperBound...]
-        }
-        return n
+        byteMatches(of: sub, in: Array(s.utf8)).count
     }
 
     static func find(_ needle: [Unicode.Scalar], in hay: [Unicode.Scalar], from lo: Int, to hi: Int, reverse: Bool) -> Int {

@@ -276,7 +276,7 @@ extension RenderState {
             guard case .string(let n) = needle else {
                 throw JinjaError(.type, "'in <string>' requires string as left operand, not \(needle.typeName)")
             }
-            return n.isEmpty || s.contains(n)
+            return TextUtilities.contains(s, n)
         case .list(let l): return l.items.contains(needle)
         case .tuple(let t): return t.contains(needle)
         case .dict(let d):

@@ -88,9 +88,25 @@ extension Value {
     /// Python's repr of a string: single quotes unless the text has a single quote and no
     /// double quote; backslash escapes for control characters.
     public static func writeStringRepr(_ s: String, to out: inout String) {
-        let useDouble = s.contains("'") && !s.contains("\"")
+        // Byte scans, not Foundation's `contains` (which goes through NSString).
+        var hasSingle = false, hasDouble = false, plain = true
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "'"): hasSingle = true
+            case UInt8(ascii: "\""): hasDouble = true
+            case UInt8(ascii: "\\"), 0..<0x20, 0x7f...: plain = false
+            default: break
+            }
+        }
+        let useDouble = hasSingle && !hasDouble
         let quote: Character = useDouble ? "\"" : "'"
         out.append(quote)
+        if plain && !(hasSingle && !useDouble) {
+            // Printable ASCII with nothing to escape: copy as is.
+            out += s
+            out.append(quote)
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\\": out += "\\\\"
