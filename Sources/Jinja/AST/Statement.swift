@@ -34,6 +34,23 @@ package indirect enum AssignTarget: Sendable {
     case namespaceAttribute(String, String)
 }
 
+extension AssignTarget {
+    /// How many distinct names an assignment to this target binds in the scope.
+    package var boundNameCount: Int {
+        if case .name = self { return 1 }
+        var names = Set<String>()
+        func collect(_ t: AssignTarget) {
+            switch t {
+            case .name(let n): names.insert(n)
+            case .tuple(let ts): ts.forEach(collect)
+            case .namespaceAttribute: break
+            }
+        }
+        collect(self)
+        return names.count
+    }
+}
+
 /// A `{% for %}` loop.
 package struct ForLoop: Sendable {
     package var target: AssignTarget

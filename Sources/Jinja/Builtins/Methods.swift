@@ -14,6 +14,13 @@ enum Methods {
         "append", "extend", "pop", "insert", "index", "count", "remove", "reverse", "sort", "copy", "clear",
     ]
     static let tupleMethods: Set<String> = ["index", "count"]
+    /// `dictMethods.contains(name)` without hashing: checked on every `d.key` attribute access.
+    static func isDictMethod(_ name: String) -> Bool {
+        switch name {
+        case "items", "keys", "values", "get", "update", "pop", "setdefault", "copy", "clear", "popitem": return true
+        default: return false
+        }
+    }
     static let dictMethods: Set<String> = [
         "items", "keys", "values", "get", "update", "pop", "setdefault", "copy", "clear", "popitem",
     ]
@@ -23,7 +30,7 @@ enum Methods {
         case .string: return stringMethods.contains(name)
         case .list: return listMethods.contains(name)
         case .tuple: return tupleMethods.contains(name)
-        case .dict: return dictMethods.contains(name)
+        case .dict: return isDictMethod(name)
         case .double: return name == "is_integer"
         case .int, .bool: return name == "bit_length"
         default: return false

@@ -154,9 +154,11 @@ public final class RenderState {
         let iterationScope = Scope(parent: scope)
         let context = loop.usesLoopVariable ? LoopContext(items: items, depth0: depth0, loop: loop, scope: scope) : nil
         let loopValue = context.map { Value.object($0) }
+        // When the scope holds only the names every iteration rebinds, clearing it is wasted work.
+        let rebound = loop.target.boundNameCount + (context == nil ? 0 : 1)
         for (index, item) in items.enumerated() {
             try step()
-            if !iterationScope.variables.isEmpty { iterationScope.variables.removeAll(keepingCapacity: true) }
+            if iterationScope.variables.count > rebound { iterationScope.variables.removeAll(keepingCapacity: true) }
             if let context {
                 context.index0 = index
                 iterationScope.variables["loop"] = loopValue
@@ -202,6 +204,9 @@ public final class RenderState {
         let scope = Scope(parent: macro.closure)
         scope.isMacroCall = true
         let parameters = definition.parameters
+        // One allocation for the parameters, the implicit names and a few `set`s, not a chain of
+        // grow-and-rehash steps.
+        scope.variables.reserveCapacity(parameters.count + 4)
         let positional = arguments.positional
         if positional.count > parameters.count, !definition.catchesVarargs {
             throw JinjaError(.badArguments,

@@ -26,7 +26,8 @@ public final class Scope {
         var scope: Scope? = self
         var insideMacro = false
         while let s = scope {
-            if let v = s.variables[name] { return v }
+            // An empty level (a `{}` context, a fresh block scope) costs no hashing.
+            if !s.variables.isEmpty, let v = s.variables[name] { return v }
             if insideMacro, let hidden = s.namesHiddenFromMacros, hidden.contains(name) {
                 return .undefined(Undefined(name: name))
             }
