@@ -26,10 +26,12 @@ let package = Package(
         ),
         // The DAG, cycle detection, dbt's selection language, topological batches.
         .target(name: "Graph", dependencies: ["Project"]),
+        // The warehouse adapter protocol: relations, columns, executing SQL; no projects.
+        .target(name: "Warehouse"),
         // The dbt Jinja context, parse-time capture, compile, built-in macros, manifest.
         .target(
             name: "Compile",
-            dependencies: ["Jinja", "Project", "Graph", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Jinja", "Project", "Graph", "Warehouse", .product(name: "Yams", package: "Yams")],
             exclude: ["Macros"]
         ),
         // The `ingot` executable.

@@ -1,3 +1,4 @@
+import Warehouse
 import Jinja
 
 /// The `adapter` object of dbt's Jinja context.

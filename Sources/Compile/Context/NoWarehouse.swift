@@ -1,3 +1,4 @@
+import Warehouse
 /// The warehouse of a compile without a connection: every call throws a `CompilationError`
 /// (kind `.noWarehouse`) naming the adapter method that needed one.
 ///

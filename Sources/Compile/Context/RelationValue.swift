@@ -1,3 +1,4 @@
+import Warehouse
 import Jinja
 
 /// A relation as dbt's Jinja sees it (dbt's `BaseRelation`): what `ref()`, `source()`, `this`,

@@ -1,3 +1,4 @@
+import Warehouse
 import Compile
 import Jinja
 import Testing
