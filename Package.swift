@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // A Jinja2 engine: knows nothing of dbt, SQL or files.
@@ -28,6 +29,8 @@ let package = Package(
         .target(name: "Graph", dependencies: ["Project"]),
         // The warehouse adapter protocol: relations, columns, executing SQL; no projects.
         .target(name: "Warehouse"),
+        // The embedded SQLite warehouse on GRDB, with its Postgres/Redshift-flavoured functions.
+        .target(name: "SQLiteAdapter", dependencies: ["Warehouse", .product(name: "GRDB", package: "GRDB.swift")]),
         // The dbt Jinja context, parse-time capture, compile, built-in macros, manifest.
         .target(
             name: "Compile",
@@ -50,6 +53,7 @@ let package = Package(
         .testTarget(name: "ProjectTests", dependencies: ["Project"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "CompileTests", dependencies: ["Compile"]),
+        .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "Warehouse"]),
         // End-to-end tests of the `ingot` executable: commands, exit codes, messages.
         .testTarget(name: "IngotCLITests", dependencies: ["IngotCLI"]),
     ]
