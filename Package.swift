@@ -37,11 +37,13 @@ let package = Package(
             dependencies: ["Jinja", "Project", "Graph", "Warehouse", .product(name: "Yams", package: "Yams")],
             exclude: ["Macros"]
         ),
+        // Materializations, the scheduler, seeds, tests, run results.
+        .target(name: "Run", dependencies: ["Warehouse", "Compile", "Project", "Graph", "Jinja"]),
         // The `ingot` executable.
         .executableTarget(
             name: "IngotCLI",
             dependencies: [
-                "Compile", "Project", "Graph", "Jinja",
+                "Run", "Compile", "Project", "Graph", "Jinja", "Warehouse", "SQLiteAdapter",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "ProjectTests", dependencies: ["Project"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "CompileTests", dependencies: ["Compile"]),
+        .testTarget(name: "RunTests", dependencies: ["Run"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "Warehouse"]),
         // End-to-end tests of the `ingot` executable: commands, exit codes, messages.
         .testTarget(name: "IngotCLITests", dependencies: ["IngotCLI"]),

@@ -7,7 +7,8 @@ struct Ingot: ParsableCommand {
         commandName: "ingot",
         abstract: "A data build tool that runs dbt projects, in one small binary.",
         version: IngotVersion.string,
-        subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self,
+        subcommands: [BuildCommand.self, RunCommand.self, SeedCommand.self, TestCommand.self,
+                      ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self,
                       DepsCommand.self, CleanCommand.self, InitCommand.self]
     )
 }

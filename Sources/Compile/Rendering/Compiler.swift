@@ -44,10 +44,11 @@ public final class Compiler: @unchecked Sendable {
         return out
     }
 
-    /// Compiles one node.
-    public func compileNode(_ id: String) throws -> ManifestNode {
+    /// Compiles one node; `isIncremental` is what `is_incremental()` answers (the runner knows
+    /// whether the model's table exists).
+    public func compileNode(_ id: String, isIncremental: Bool = false) throws -> ManifestNode {
         guard var node = manifest.node(id) else { throw CompileError(.missingRef, "no node \(id)") }
-        let rendered = try render(node)
+        let rendered = try render(node, isIncremental: isIncremental)
         node.compiledCode = try inject(rendered.ephemerals, into: rendered.sql)
         return node
     }
@@ -67,7 +68,9 @@ public final class Compiler: @unchecked Sendable {
     // MARK: - Rendering
 
     private func template(for node: ManifestNode) throws -> Template {
-        if let t = lock.withLock({ templates[node.uniqueID] }) { return t }
+        // Keyed by text and name, not node: generic tests of one kind in one file share a template.
+        let key = "\(node.displayPath)\u{0}\(node.rawCode)"
+        if let t = lock.withLock({ templates[key] }) { return t }
         let t: Template
         do {
             if node.resourceType == .snapshot {
@@ -78,13 +81,22 @@ public final class Compiler: @unchecked Sendable {
         } catch let e as JinjaError {
             throw CompileError(jinja: e, file: node.displayPath)
         }
-        lock.withLock { templates[node.uniqueID] = t }
+        lock.withLock { templates[key] = t }
         return t
     }
 
-    func render(_ node: ManifestNode) throws -> Rendered {
+    /// Renders a hook (`pre-hook`, `post-hook`) or other SQL in a node's compile context.
+    public func renderSQL(_ sql: String, for node: ManifestNode, name: String) throws -> String {
+        var probe = node
+        probe.rawCode = sql
+        probe.uniqueID = node.uniqueID + "#" + name
+        probe.displayPath = "\(node.displayPath) (\(name))"
+        return try render(probe).sql
+    }
+
+    func render(_ node: ManifestNode, isIncremental: Bool = false) throws -> Rendered {
         let tracking = EphemeralTracking()
-        let resolution = CompileResolution(compiler: self, tracking: tracking)
+        let resolution = CompileResolution(compiler: self, tracking: tracking, isIncremental: isIncremental)
         let subject = NodeContext.Subject(
             uniqueID: node.uniqueID, name: node.name, packageName: node.packageName,
             resourceType: node.resourceType.rawValue, originalFilePath: node.originalFilePath,
@@ -172,10 +184,12 @@ final class EphemeralTracking: @unchecked Sendable {
 final class CompileResolution: @unchecked Sendable {
     unowned let compiler: Compiler
     let tracking: EphemeralTracking
+    let incremental: Bool
 
-    init(compiler: Compiler, tracking: EphemeralTracking) {
+    init(compiler: Compiler, tracking: EphemeralTracking, isIncremental: Bool) {
         self.compiler = compiler
         self.tracking = tracking
+        self.incremental = isIncremental
     }
 
     func relation(for call: RefCall, from subject: NodeContext.Subject) throws -> RelationName {
@@ -191,8 +205,8 @@ final class CompileResolution: @unchecked Sendable {
         try compiler.resolveSource(source, table, from: subject).relation
     }
 
-    /// Without a warehouse nothing exists yet, so no model is incremental at compile time.
-    func isIncremental(_ subject: NodeContext.Subject) -> Bool { false }
+    /// What the runner decided: the model's table exists and no full refresh was asked for.
+    func isIncremental(_ subject: NodeContext.Subject) -> Bool { incremental }
 }
 
 /// Node fields as the `model` context variable shows them.

@@ -3,6 +3,7 @@ import Compile
 import Foundation
 import Graph
 import Project
+import Warehouse
 
 /// Loads the project a command works on and parses it, turning errors into dbt's exit codes:
 /// 2 for anything that stops ingot before it runs nodes.
@@ -50,10 +51,10 @@ struct Workspace {
     }
 
     /// Parses the project into a manifest (exit 2 on a parse error).
-    func parse() throws -> (CompileSession, Manifest) {
+    func parse(warehouse: any WarehouseIntrospecting = NoWarehouse()) throws -> (CompileSession, Manifest) {
         let console = self.console
         do {
-            let session = try CompileSession(project: project, log: { console.info($0, event: "JinjaLogInfo") })
+            let session = try CompileSession(project: project, warehouse: warehouse, log: { console.info($0, event: "JinjaLogInfo") })
             let manifest = try ManifestBuilder(session: session).build()
             for w in manifest.warnings where !project.warnings.map(\.description).contains(w) { console.warn(w) }
             return (session, manifest)
