@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "ProjectTests", dependencies: ["Project"]),
         .testTarget(name: "GraphTests", dependencies: ["Graph"]),
         .testTarget(name: "CompileTests", dependencies: ["Compile"]),
-        .testTarget(name: "RunTests", dependencies: ["Run"]),
+        .testTarget(name: "RunTests", dependencies: ["Run", "SQLiteAdapter", "Warehouse", "Compile", "Project"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "Warehouse"]),
         // End-to-end tests of the `ingot` executable: commands, exit codes, messages.
         .testTarget(name: "IngotCLITests", dependencies: ["IngotCLI"]),
