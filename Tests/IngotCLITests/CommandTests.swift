@@ -107,3 +107,60 @@ struct CommandTests {
         }
     }
 }
+
+@Suite("ingot build end to end")
+struct BuildCommandTests {
+    private func project(_ files: [String: String]) throws -> String {
+        var all = files
+        all["profiles.yml"] = """
+            proj:
+              target: dev
+              outputs:
+                dev: {type: sqlite, threads: 2, schema: main, schemas_and_paths: {main: target/w.db}, schema_directory: target}
+            """
+        return try IngotRunner.project(all)
+    }
+
+    @Test("build prints dbt-style progress and the summary, writes run_results.json")
+    func build() throws {
+        let dir = try project([
+            "seeds/s.csv": "id\n1\n2\n",
+            "models/m.sql": "select id from {{ ref('s') }}",
+            "models/schema.yml": "version: 2\nmodels:\n  - name: m\n    columns:\n      - name: id\n        data_tests: [unique]\n",
+        ])
+        let out = try IngotRunner.run(["build"], in: dir)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("1 of 3 START seed file main.s"))
+        #expect(out.stdout.contains("OK created sql view model main.m"))
+        #expect(out.stdout.contains("PASS unique_m_id"))
+        #expect(out.stdout.contains("Done. PASS=3 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=3"))
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/target/run_results.json"))) as? [String: Any]
+        #expect((results?["results"] as? [Any])?.count == 3)
+    }
+
+    @Test("a model with a SQL error exits 1, names the model and file, and skips what depends on it")
+    func failingModel() throws {
+        let dir = try project([
+            "models/bad.sql": "select nope from nowhere",
+            "models/after.sql": "select * from {{ ref('bad') }}",
+            "models/fine.sql": "select 1 as x",
+        ])
+        let out = try IngotRunner.run(["run"], in: dir)
+        #expect(out.status == 1)
+        #expect(out.stderr.contains("Database Error in model bad (models/bad.sql)"), "\(out.stderr)")
+        #expect(out.stderr.contains("no such table: main.nowhere"))
+        #expect(out.stderr.contains("select nope from nowhere"))
+        #expect(out.stdout.contains("SKIP relation"))
+        #expect(out.stdout.contains("OK created sql view model main.fine"))
+        #expect(out.stdout.contains("ERROR=1 SKIP=1"))
+    }
+
+    @Test("--log-format json prints one object per node event")
+    func jsonEvents() throws {
+        let dir = try project(["models/m.sql": "select 1 as x"])
+        let out = try IngotRunner.run(["run", "--log-format", "json"], in: dir)
+        #expect(out.status == 0, "\(out.stderr)")
+        let events = out.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(events.contains { $0["name"] as? String == "NodeFinished" && $0["node"] as? String == "model.proj.m" && $0["status"] as? String == "success" })
+    }
+}

@@ -41,7 +41,16 @@ struct Materializer {
         return try adapter.transaction { c in
             try hooks.pre(c)
             try dropExisting(target, on: c)
-            try c.execute("create view \(dialect.render(target)) as \n\(sql)", fetch: false)
+            let create = "create view \(dialect.render(target)) as \n\(sql)"
+            try c.execute(create, fetch: false)
+            // Some warehouses (SQLite) accept a view over tables that don't exist; reading it
+            // once makes a broken view fail here, inside the transaction, as it would elsewhere.
+            do {
+                try c.execute("select * from \(dialect.render(target)) limit 0", fetch: false)
+            } catch var error as WarehouseError {
+                error.sql = create
+                throw error
+            }
             try hooks.post(c)
             return Outcome(message: "OK", rows: nil)
         }
