@@ -64,13 +64,33 @@ struct Materializer {
         return try adapter.transaction { c in
             try hooks.pre(c)
             try c.execute("drop table if exists \(dialect.render(staging))", fetch: false)
-            try c.execute("create table \(dialect.render(staging)) as \n\(sql)", fetch: false)
+            try createTable(staging, for: node, sql: sql, on: c)
             let rows = try count(staging, on: c)
             try dropExisting(target, on: c)
             try c.execute("alter table \(dialect.render(staging)) rename to \(dialect.quote(target.identifier ?? ""))", fetch: false)
             try hooks.post(c)
             return Outcome(message: "SELECT \(rows)", rows: rows)
         }
+    }
+
+    /// `create table … as` the query; with an enforced contract, first checks the query's
+    /// columns against it, then creates the table with the declared types and constraints and
+    /// inserts the rows.
+    private func createTable(_ relation: RelationInfo, for node: ManifestNode, sql: String,
+                             on c: any WarehouseConnection) throws {
+        guard node.config.contractEnforced else {
+            try c.execute("create table \(dialect.render(relation)) as \n\(sql)", fetch: false)
+            return
+        }
+        let contract = ContractCheck(dialect: dialect)
+        let declared = try contract.declaredColumns(of: node)
+        try c.execute("create table \(dialect.render(relation)) as select * from (\n\(sql)\n) dbt_contract limit 0", fetch: false)
+        let actual = try c.columns(in: relation)
+        try c.execute("drop table \(dialect.render(relation))", fetch: false)
+        try contract.verify(node, declared: declared, actual: actual)
+        try c.execute(contract.createTable(relation, declared, modelConstraints: []), fetch: false)
+        let list = declared.map { dialect.quote($0.name) }.joined(separator: ", ")
+        try c.execute("insert into \(dialect.render(relation)) (\(list))\nselect \(list) from (\n\(sql)\n) dbt_contract", fetch: false)
     }
 
     private func count(_ relation: RelationInfo, on c: any WarehouseConnection) throws -> Int {

@@ -162,3 +162,55 @@ struct MaterializationTests {
         #expect(try f.query("select sum(v) from m4") == [[String(4 * 50 * 51 / 2)]])
     }
 }
+
+@Suite("Model contracts on SQLite")
+struct ContractTests {
+    private let properties = """
+        version: 2
+        models:
+          - name: c
+            config: {contract: {enforced: true}, materialized: table}
+            columns:
+              - name: id
+                data_type: integer
+                constraints: [{type: not_null}, {type: primary_key}]
+              - name: label
+                data_type: text
+                constraints: [{type: not_null}, {type: check, expression: "length(label) < 5"}]
+        """
+
+    @Test("a matching contract builds the table with its declared types and constraints")
+    func matching() throws {
+        let f = try RunFixture(["models/c.sql": "select 1 as id, 'a' as label", "models/c.yml": properties])
+        let r = try f.run([.model])["c"]
+        #expect(r?.status == .success, "\(r?.message ?? "")")
+        let ddl = try f.query("select sql from sqlite_master where name = 'c'").first?.first ?? ""
+        #expect(ddl.contains("\"id\" integer not null primary key"), "\(ddl)")
+        #expect(ddl.contains("\"label\" text not null check (length(label) < 5)"), "\(ddl)")
+    }
+
+    @Test("a contract mismatch fails before anything is built and shows the differences")
+    func mismatch() throws {
+        let f = try RunFixture(["models/c.sql": "select 1 as id, 'a' as label", "models/c.yml": properties])
+        try f.run([.model])
+        try f.write(["models/c.sql": "select 2 as id, 'b' as name"])
+        let r = try f.run([.model])["c"]
+        #expect(r?.status == .error)
+        #expect(r?.message.contains("This model has an enforced contract that failed.") == true)
+        #expect(r?.message.contains("| label | | text | missing in definition |") == true, "\(r?.message ?? "")")
+        #expect(r?.message.contains("| name |") == true)
+        #expect(try f.query("select id, label from c") == [["1", "a"]])
+    }
+
+    @Test("a constraint the data breaks fails the build and keeps the old table")
+    func constraintViolation() throws {
+        let f = try RunFixture(["models/c.sql": "select 1 as id, 'a' as label", "models/c.yml": properties])
+        try f.run([.model])
+        // (An `integer primary key` takes a rowid for null, as SQLite does, so break `label`.)
+        try f.write(["models/c.sql": "select 2 as id, null as label"])
+        let r = try f.run([.model])["c"]
+        #expect(r?.status == .error)
+        #expect(r?.message.contains("NOT NULL constraint failed") == true, "\(r?.message ?? "")")
+        #expect(try f.query("select id from c") == [["1"]])
+    }
+}
