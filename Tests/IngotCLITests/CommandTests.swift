@@ -164,3 +164,27 @@ struct BuildCommandTests {
         #expect(events.contains { $0["name"] as? String == "NodeFinished" && $0["node"] as? String == "model.proj.m" && $0["status"] as? String == "success" })
     }
 }
+
+@Suite("on-run-start and on-run-end")
+struct ProjectHookTests {
+    @Test("project hooks run before and after the nodes, rendered with Jinja")
+    func hooks() throws {
+        let dir = try IngotRunner.project([
+            "dbt_project.yml": """
+                name: proj
+                version: '1.0'
+                profile: proj
+                on-run-start: ["create table if not exists audit (event text)", "insert into audit values ('start {{ target.name }}')"]
+                on-run-end: "insert into audit values ('end')"
+                """,
+            "profiles.yml": "proj:\n  target: dev\n  outputs:\n    dev: {type: sqlite, threads: 1, schema: main, schemas_and_paths: {main: target/w.db}, schema_directory: target}\n",
+            "models/m.sql": "select count(*) as n from audit",
+        ])
+        let out = try IngotRunner.run(["run"], in: dir)
+        #expect(out.status == 0, "\(out.stdout)\(out.stderr)")
+        #expect(out.stdout.contains("Running 2 on-run-start hooks"))
+        #expect(out.stdout.contains("OK hook: proj.on-run-end.0"))
+        let show = try IngotRunner.run(["compile", "--inline", "select 1"], in: dir)
+        #expect(show.status == 0)
+    }
+}

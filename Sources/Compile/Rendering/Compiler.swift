@@ -85,6 +85,18 @@ public final class Compiler: @unchecked Sendable {
         return t
     }
 
+    /// Renders SQL that belongs to no node (`on-run-start`/`on-run-end` hooks, operations) in the
+    /// root project's context, as dbt's `operation.<project>.<name>` nodes.
+    public func renderOperation(_ sql: String, name: String, displayPath: String) throws -> String {
+        let project = session.project.root.name
+        let node = ManifestNode(
+            uniqueID: "operation.\(project).\(name)", resourceType: .operation, packageName: project, name: name,
+            fqn: [project, "hooks", name], originalFilePath: "dbt_project.yml", path: "hooks/\(name).sql",
+            displayPath: displayPath, rawCode: sql, language: "sql", checksum: FileChecksum(name: "none", checksum: ""),
+            config: ResolvedConfig(values: ConfigMap()), schema: session.targetSchema, alias: name)
+        return try render(node).sql
+    }
+
     /// Renders a hook (`pre-hook`, `post-hook`) or other SQL in a node's compile context.
     public func renderSQL(_ sql: String, for node: ManifestNode, name: String) throws -> String {
         var probe = node

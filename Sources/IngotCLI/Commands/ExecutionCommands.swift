@@ -33,7 +33,9 @@ struct Execution {
         let runner = Runner(session: session, manifest: manifest, adapter: adapter,
                             options: .init(threads: threads, fullRefresh: fullRefresh),
                             events: ProgressPrinter(console: console))
+        try runHooks(workspace.project.definition.onRunStart, kind: "on-run-start", runner: runner, console: console)
         let results = runner.run(ids)
+        try runHooks(workspace.project.definition.onRunEnd, kind: "on-run-end", runner: runner, console: console)
         let elapsed = Date().timeIntervalSince(started)
         try FileManager.default.createDirectory(atPath: workspace.targetDirectory, withIntermediateDirectories: true)
         try RunResultsWriter.write(results: results, manifest: runner.manifest, invocationID: session.invocationID,
@@ -47,6 +49,26 @@ struct Execution {
         console.info(errors == 0 ? "Completed successfully" : "Completed with \(errors) error\(errors == 1 ? "" : "s")")
         console.info("Done. PASS=\(count(.success) + count(.pass)) WARN=\(count(.warn)) ERROR=\(errors) SKIP=\(count(.skipped)) NO-OP=0 TOTAL=\(results.count)")
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Runs the project's `on-run-start` or `on-run-end` hooks, printed as dbt prints them; a
+    /// failing hook stops the invocation (exit 1), as in dbt.
+    private func runHooks(_ hooks: [String], kind: String, runner: Runner, console: Console) throws {
+        guard !hooks.isEmpty else { return }
+        console.info("Running \(hooks.count) \(kind) hook\(hooks.count == 1 ? "" : "s")")
+        let project = runner.session.project.root.name
+        for (i, sql) in hooks.enumerated() {
+            let label = "hook: \(project).\(kind).\(i)"
+            let started = Date()
+            console.info("\(i + 1) of \(hooks.count) START \(label) [RUN]")
+            do {
+                try runner.runProjectHook(sql, kind: kind, index: i)
+                console.info("\(i + 1) of \(hooks.count) OK \(label) [OK in \(String(format: "%.2f", Date().timeIntervalSince(started)))s]")
+            } catch {
+                console.error("\(i + 1) of \(hooks.count) ERROR \(label)\n  \(error)")
+                throw ExitCode(1)
+            }
+        }
     }
 
     static func inventory(_ m: Manifest) -> String {
