@@ -9,6 +9,8 @@ import Project
 struct GenericTestBuilder: Sendable {
     let session: CompileSession
     let builder: ManifestBuilder
+    /// `raw_code` is the same for every test of one kind in one file: parse it once.
+    let templates = TemplateCache()
 
     func build(_ d: TestDefinition, in file: PropertiesFile) throws -> ManifestNode {
         let modelArgument: String
@@ -50,7 +52,7 @@ struct GenericTestBuilder: Sendable {
         do {
             var env = session.library.environment
             env.undefinedBehavior = .chainable
-            let template = try env.template(rawCode, name: displayPath)
+            let template = try templates.template(rawCode, name: displayPath, environment: env)
             _ = try template.render(in: scopes.scope(for: file.packageName))
         } catch let e as JinjaError {
             var error = CompileError(jinja: e, file: displayPath)
@@ -97,13 +99,31 @@ struct GenericTestBuilder: Sendable {
             case let v: flat.append(text(v))
             }
         }
-        let clean = flat.map { $0.replacingOccurrences(of: "[^0-9a-zA-Z_]+", with: "_", options: .regularExpression) }
+        let clean = flat.map(identifierSafe)
         let identifier = "\(testType)_\(target)"
         let full = "\(identifier)_\(clean.joined(separator: "__"))"
         if full.count >= 64 {
             return ("\(identifier.prefix(30))_\(MD5.hex(full))", full)
         }
         return (full, full)
+    }
+
+    /// `re.sub("[^0-9a-zA-Z_]+", "_", s)` without a regular expression (this runs for every test).
+    static func identifierSafe(_ s: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(s.utf8.count)
+        var inRun = false
+        for b in s.utf8 {
+            let keep = (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A) || (b >= 0x61 && b <= 0x7A) || b == 0x5F
+            if keep {
+                out.append(b)
+                inRun = false
+            } else if !inRun {
+                out.append(0x5F)
+                inRun = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func text(_ v: ConfigValue) -> String {

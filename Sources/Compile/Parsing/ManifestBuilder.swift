@@ -288,9 +288,11 @@ public struct ManifestBuilder: Sendable {
     // MARK: - Linking
 
     private func checkDuplicates(_ nodes: [ManifestNode]) throws {
-        var seen: [String: ManifestNode] = [:]
-        for n in nodes {
-            if let other = seen[n.uniqueID] {
+        var seen: [String: Int] = [:]
+        seen.reserveCapacity(nodes.count)
+        for (i, n) in nodes.enumerated() {
+            if let j = seen[n.uniqueID] {
+                let other = nodes[j]
                 throw CompileError(.duplicateNode, """
                     dbt found two \(n.resourceType.rawValue)s with the name "\(n.name)".
                     Since these resources have the same name, dbt will be unable to find the correct resource when looking for ref("\(n.name)").
@@ -299,7 +301,7 @@ public struct ManifestBuilder: Sendable {
                     - \(n.uniqueID) (\(n.originalFilePath))
                     """, file: n.displayPath, line: n.line)
             }
-            seen[n.uniqueID] = n
+            seen[n.uniqueID] = i
         }
     }
 

@@ -16,6 +16,13 @@ public final class CompileSession: @unchecked Sendable {
     public let runStartedAt: Date
     /// Values every node's context starts from (target, project_name, env_var, return, …).
     let sharedGlobals: [String: Value]
+    /// The parent of every render's context scope: `sharedGlobals` and the node-independent dbt
+    /// context functions (all but `adapter`), one scope for parse renders and one for compile
+    /// renders. Built once and never written, so renders on many threads share them.
+    private var baseScopes: (parse: Scope, compile: Scope)!
+    /// Parsed generic test arguments (`{{ get_where_subquery(ref('orders')) }}`), shared by the
+    /// tests of one model and by the parse and compile renders.
+    let testArgumentTemplates = TemplateCache()
     private let varsByPackage: [String: ConfigMap]
     private let warehouse: any WarehouseIntrospecting
     private let logSink: @Sendable (String) -> Void
@@ -40,6 +47,26 @@ public final class CompileSession: @unchecked Sendable {
         self.varsByPackage = vars
         self.sharedGlobals = CompileSession.globals(project: project, adapterType: adapterType,
                                                     invocationID: invocationID, runStartedAt: runStartedAt)
+        self.baseScopes = (parse: makeBaseScope(isParsing: true), compile: makeBaseScope(isParsing: false))
+    }
+
+    /// The shared parent of a render's context scope (see `baseScopes`).
+    func baseScope(isParsing: Bool) -> Scope {
+        isParsing ? baseScopes.parse : baseScopes.compile
+    }
+
+    private func makeBaseScope(isParsing: Bool) -> Scope {
+        var v = sharedGlobals
+        for (name, value) in contextFunctions(isParsing: isParsing, dispatcher: NoDispatcher()) where name != "adapter" {
+            v[name] = value
+        }
+        return Scope(v)
+    }
+
+    /// `adapter` for one render, bound to that render's dispatcher.
+    func adapterValue(isParsing: Bool, dispatcher: any MacroDispatching) -> Value {
+        .object(AdapterValue(policy: policy, adapterType: adapterType, isParsing: isParsing, dispatcher: dispatcher,
+                             warehouse: warehouse, database: nil))
     }
 
     static func policy(for adapterType: String) -> RelationPolicy {
@@ -135,4 +162,12 @@ public final class CompileSession: @unchecked Sendable {
 
     /// Profile keys never shown to templates.
     static let secretKeys: Set<String> = ["password", "pass", "token", "private_key", "private_key_passphrase", "secret"]
+}
+
+/// Stands in for a render's dispatcher while the shared base scopes are built; their `adapter`
+/// is dropped, each render gets its own.
+private struct NoDispatcher: MacroDispatching {
+    func dispatch(_ name: String, namespace: String?, state: RenderState) throws -> Value {
+        throw CompilationError("adapter.dispatch is not available here")
+    }
 }

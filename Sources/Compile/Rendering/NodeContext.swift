@@ -51,9 +51,10 @@ struct NodeContext {
 
     /// The scope the node's template renders in, and the package scopes above it.
     func makeScopes() -> RenderScopes {
-        let context = Scope(session.sharedGlobals)
+        let context = Scope(parent: session.baseScope(isParsing: isParsing))
         let scopes = RenderScopes(library: session.library, context: context)
-        var v = context.variables
+        var v: [String: Value] = [:]
+        v.reserveCapacity(16)
         v["execute"] = .bool(!isParsing)
         v["this"] = session.relationValue(subject.relation)
         v["model"] = subject.modelValue ?? .dict([
@@ -100,13 +101,12 @@ struct NodeContext {
         })
         v["builtins"] = .dict(["ref": v["ref"]!, "source": v["source"]!, "config": v["config"]!])
         let dispatcher = SessionDispatcher(scopes: scopes, library: session.library, package: subject.packageName)
-        for (name, value) in session.contextFunctions(isParsing: isParsing, dispatcher: dispatcher) {
-            v[name] = value
-        }
+        v["adapter"] = session.adapterValue(isParsing: isParsing, dispatcher: dispatcher)
         context.variables = v
         if let kwargs = subject.testKwargs {
             context.variables["_dbt_generic_test_kwargs"] = TestKwargs.render(kwargs, in: scopes.scope(for: subject.packageName),
-                                                                              environment: session.library.environment)
+                                                                              environment: session.library.environment,
+                                                                              templates: session.testArgumentTemplates)
         }
         return scopes
     }
