@@ -105,6 +105,9 @@ public final class SQLiteAdapter: WarehouseAdapter, Sendable {
         configuration.label = "ingot.sqlite"
         configuration.busyMode = .timeout(busyTimeout)
         configuration.maximumReaderCount = max(2, profile.threads)
+        // SQL that opens its own transaction (`begin; …; commit;` in a hook) runs through
+        // execute(_:fetch:) on the writer without GRDB stopping the process.
+        configuration.allowsUnsafeTransactions = true
         configuration.prepareDatabase { db in
             try Self.prepare(db, catalog: catalog)
         }
@@ -166,6 +169,7 @@ public final class SQLiteAdapter: WarehouseAdapter, Sendable {
     //
     // A single read-only statement that returns rows runs on a reader connection, concurrently
     // with other readers; everything else runs in autocommit mode on the writer.
+    @discardableResult
     public func execute(_ sql: String, fetch: Bool) throws -> QueryOutcome {
         try mapErrors(sql: sql) {
             if fetch, let outcome = try pool.unsafeReentrantRead({ db -> QueryOutcome? in

@@ -48,18 +48,18 @@ enum SQLiteIntrospection {
         return rows.map { column(name: $0["name"], declaredType: $0["type"] ?? "") }
     }
 
-    /// A declared type split as dbt's `Column` stores it: `varchar(20)` → `varchar` with
+    /// A declared type, lower-cased, split as dbt's `Column` stores it: `varchar(20)` → `varchar` with
     /// `charSize: 20`, `numeric(10,2)` → `numeric` with precision 10 and scale 2. A column
     /// without a declared type (a view's expression) has an empty `dataType`.
     static func column(name: String, declaredType: String) -> Warehouse.ColumnInfo {
-        let declared = declaredType.trimmingCharacters(in: .whitespaces)
+        let declared = declaredType.trimmingCharacters(in: .whitespaces).lowercased()
         guard let open = declared.firstIndex(of: "("), declared.hasSuffix(")") else {
             return Warehouse.ColumnInfo(name: name, dataType: declared)
         }
         let base = declared[..<open].trimmingCharacters(in: .whitespaces)
         let sizes = declared[declared.index(after: open)..<declared.index(before: declared.endIndex)]
             .split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let lower = base.lowercased()
+        let lower = base
         if lower.contains("char") || lower.contains("text") || lower.contains("clob") {
             return Warehouse.ColumnInfo(name: name, dataType: base, charSize: sizes.first ?? nil)
         }
