@@ -1681,3 +1681,10 @@ alter table {{ relation }}__dbt_tmp rename to {{ identifier }};
 drop table if exists {{ relation }}__dbt_backup cascade;
 {%- endif %}""", {"config": {"materialized": "table"}, "database": "analytics", "schema": "marts", "identifier": "orders",
                     "sql": "select *\nfrom stg_orders\nwhere amount > 0"})
+
+# A Python-style colon may end a block's opening tag; dbt's own `statement` macro writes
+# `{%- if execute: -%}`.
+C("stmt_colon_after_block_heads",
+  "{% if x: %}a{% elif y: %}b{% else: %}c{% endif %}|{% for i in [1, 2]: %}{{ i }}{% endfor %}|"
+  "{% macro m(v): %}<{{ v }}>{% endmacro %}{{ m(1) }}|{% set s: %}S{% endset %}{{ s }}",
+  {"x": 0, "y": 1})

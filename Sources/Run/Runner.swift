@@ -127,11 +127,17 @@ public final class Runner: @unchecked Sendable {
             case .test:
                 let built = try compiler.compileNode(node.uniqueID)
                 compiled = built.compiledCode
-                let test = try TestExecutor(adapter: adapter).run(built, sql: built.compiledCode ?? "")
+                let test = try TestExecutor(adapter: adapter).run(built, sql: built.compiledCode ?? "", storeFailures: options.storeFailures)
                 outcome = (test.status, test.message, test.failures, test.failures)
             case .seed:
                 let loaded = try SeedLoader(adapter: adapter, project: session.project).load(node, fullRefresh: options.fullRefresh)
                 outcome = (.success, "INSERT \(loaded)", loaded, nil)
+            case .snapshot:
+                let built = try compiler.compileNode(node.uniqueID)
+                compiled = built.compiledCode
+                let taken = try SnapshotMaterializer(adapter: adapter)
+                    .snapshot(built, sql: built.compiledCode ?? "", hooks: try renderHooks(built))
+                outcome = (.success, taken.message, taken.rows, nil)
             default:
                 throw WarehouseError(.configuration, "\(node.resourceType.rawValue)s cannot run yet (\(node.name))")
             }

@@ -11,6 +11,7 @@ struct Execution {
     let global: GlobalOptions
     let selection: SelectionOptions
     let fullRefresh: Bool
+    var storeFailures = false
 
     func run() throws {
         let started = Date()
@@ -31,7 +32,7 @@ struct Execution {
             return
         }
         let runner = Runner(session: session, manifest: manifest, adapter: adapter,
-                            options: .init(threads: threads, fullRefresh: fullRefresh),
+                            options: .init(threads: threads, fullRefresh: fullRefresh, storeFailures: storeFailures),
                             events: ProgressPrinter(console: console))
         try runHooks(workspace.project.definition.onRunStart, kind: "on-run-start", runner: runner, console: console)
         let results = runner.run(ids)
@@ -129,8 +130,21 @@ struct TestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "test", abstract: "Run the data tests.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var selection: SelectionOptions
+    @Flag(name: .customLong("store-failures"), help: "Keep each test's failing rows in a table of its audit schema.")
+    var storeFailures = false
     func run() throws {
-        try Execution(command: "test", types: [.test], global: global, selection: selection, fullRefresh: false).run()
+        try Execution(command: "test", types: [.test], global: global, selection: selection, fullRefresh: false,
+                      storeFailures: storeFailures).run()
+    }
+}
+
+/// `ingot snapshot`: takes the selected snapshots.
+struct SnapshotCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "snapshot", abstract: "Take the snapshots (slowly changing dimensions).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var selection: SelectionOptions
+    func run() throws {
+        try Execution(command: "snapshot", types: [.snapshot], global: global, selection: selection, fullRefresh: false).run()
     }
 }
 

@@ -5,6 +5,8 @@ import Foundation
 struct Console: Sendable {
     let format: LogFormat
     let quiet: Bool
+    /// Every line also goes to `logs/ingot.log` of the project, once it is known.
+    let logFile = LogFile()
 
     init(_ options: GlobalOptions) {
         format = options.logFormat
@@ -38,12 +40,14 @@ struct Console: Sendable {
         case .text:
             let time = Console.clock.string(from: Date())
             handle.write(Data("\(time)  \(message)\n".utf8))
+            logFile.append("\(time)  [\(level)] \(message)\n")
         case .json:
             var object: [String: String] = ["level": level, "name": event, "msg": message,
                                              "ts": ISO8601DateFormatter().string(from: Date())]
             for (k, v) in extra { object[k] = v }
             let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data()
             handle.write(data + Data("\n".utf8))
+            logFile.append(String(decoding: data, as: UTF8.self) + "\n")
         }
     }
 
@@ -53,4 +57,27 @@ struct Console: Sendable {
         f.locale = Locale(identifier: "en_US_POSIX")
         return f
     }()
+}
+
+/// The log file of a project (`logs/ingot.log`), appended to from any thread.
+final class LogFile: @unchecked Sendable {
+    private var handle: FileHandle?
+    private let lock = NSLock()
+
+    /// Starts writing to `<directory>/ingot.log`; failures to open it are ignored (logging to a
+    /// file must never stop a run).
+    func open(directory: String) {
+        lock.withLock {
+            guard handle == nil else { return }
+            try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let path = (directory as NSString).appendingPathComponent("ingot.log")
+            if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
+            handle = FileHandle(forWritingAtPath: path)
+            _ = try? handle?.seekToEnd()
+        }
+    }
+
+    func append(_ text: String) {
+        lock.withLock { handle?.write(Data(text.utf8)) }
+    }
 }

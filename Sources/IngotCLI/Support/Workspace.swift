@@ -31,6 +31,8 @@ struct Workspace {
             console.error(error.description)
             throw ExitCode(2)
         }
+        let logs = project.definition.logPath
+        console.logFile.open(directory: logs.hasPrefix("/") ? logs : (project.definition.rootPath as NSString).appendingPathComponent(logs))
         for w in project.warnings { console.warn(w.description) }
     }
 

@@ -128,6 +128,9 @@ package struct Parser {
 
     /// Parses the statements of a block body after its head, through the end tag.
     private mutating func parseBody(_ endTags: Set<String>, dropEnd: Bool) throws -> [Statement] {
+        // Jinja2 allows a Python-style colon before the end of a block's opening tag
+        // (`{% if execute: %}`); dbt's own macros use it.
+        _ = skipOp(.colon)
         try expectBlockEnd()
         let body = try subparse(endTags: endTags)
         if dropEnd { _ = next() }

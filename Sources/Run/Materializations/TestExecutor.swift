@@ -13,8 +13,25 @@ struct TestExecutor {
         var failures: Int
     }
 
-    func run(_ node: ManifestNode, sql: String) throws -> Outcome {
+    /// Runs the test; with `store_failures` the failing rows are first kept in a table named
+    /// after the test in its audit schema (`<target schema>_dbt_test__audit`), and counted there.
+    func run(_ node: ManifestNode, sql testSQL: String, storeFailures: Bool = false) throws -> Outcome {
         let config = node.config
+        var sql = testSQL
+        if config.storeFailures ?? storeFailures {
+            let dialect = adapter.dialect
+            let table = RelationInfo(database: node.database, schema: node.schema, identifier: node.alias)
+            if try !adapter.schemaExists(database: node.database, schema: node.schema) {
+                try adapter.createSchema(database: node.database, schema: node.schema)
+            }
+            try adapter.transaction { c in
+                if let existing = try c.relation(database: table.database, schema: node.schema, identifier: node.alias) {
+                    try c.execute("drop \(existing.type == .view ? "view" : "table") if exists \(dialect.render(table))", fetch: false)
+                }
+                try c.execute("create table \(dialect.render(table)) as\n\(testSQL)", fetch: false)
+            }
+            sql = "select * from \(dialect.render(table))"
+        }
         let failCalc = config.failCalc ?? "count(*)"
         let warnIf = config.warnIf ?? "!= 0"
         let errorIf = config.errorIf ?? "!= 0"
