@@ -7,7 +7,7 @@ struct Ingot: ParsableCommand {
         commandName: "ingot",
         abstract: "A data build tool that runs dbt projects, in one small binary.",
         version: IngotVersion.string,
-        subcommands: [BuildCommand.self, RunCommand.self, SeedCommand.self, TestCommand.self,
+        subcommands: [BuildCommand.self, RunCommand.self, SeedCommand.self, TestCommand.self, SnapshotCommand.self,
                       ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self,
                       DepsCommand.self, CleanCommand.self, InitCommand.self]
     )
