@@ -53,7 +53,9 @@ public enum SeedTypeInference {
         // No values at all: dbt-common's Integer survives.
         if count == 0 { return .integer }
         var alive = Hypotheses.all
-        var fraction = false
+        // agate's max_precision: the most digits before and after the point over the column.
+        var maxWhole = 1
+        var maxDecimal = 0
         for _ in 0..<count {
             if alive.isEmpty { break }
             let field = next()
@@ -62,7 +64,10 @@ public enum SeedTypeInference {
                 if SeedValues.isNull(b, r) { return }
                 if alive.contains(.number) {
                     if let number = SeedValues.number(b, r, scratch: &scratch) {
-                        if !number.isIntegral { fraction = true }
+                        if number.value == .finite {
+                            maxWhole = max(maxWhole, number.wholePlaces)
+                            maxDecimal = max(maxDecimal, number.decimalPlaces)
+                        }
                     } else {
                         alive.remove(.number)
                     }
@@ -75,7 +80,14 @@ public enum SeedTypeInference {
                 if alive.contains(.boolean), SeedValues.boolean(b, r) == nil { alive.remove(.boolean) }
             }
         }
-        if alive.contains(.number) { return fraction ? .number : .integer }
+        if alive.contains(.number) {
+            // agate clamps to the context precision: when the whole and decimal places exceed
+            // 28, the "decimal places" become 28 - whole, non-zero unless whole is exactly 28. So
+            // a column holding 1e59 (or any integer of 29+ digits) is `float8` in dbt, and 28
+            // whole digits with one decimal place is `integer`.
+            if maxWhole + maxDecimal > SeedValues.decimalPrecision { maxDecimal = SeedValues.decimalPrecision - maxWhole }
+            return maxDecimal != 0 ? .number : .integer
+        }
         if alive.contains(.date) { return .date }
         if !alive.isDisjoint(with: [.strptimeDateTime, .isoDateTime]) { return .datetime }
         if alive.contains(.boolean) { return .boolean }

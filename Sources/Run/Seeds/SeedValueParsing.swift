@@ -62,10 +62,18 @@ enum SeedValues {
         var digits: Range<Int>
         var exponent: Int
 
+        /// agate's `max_precision` view of the normalized Decimal: digits before the point
+        /// (`len(digits) + exponent`, zero counting one digit) and after it (`-exponent`).
+        var wholePlaces: Int { Swift.max(digits.count, 1) + exponent }
+        var decimalPlaces: Int { -exponent }
+
         /// True when the value has no fractional part: agate's `MaxPrecision` (on the normalized
         /// Decimal) is 0 for it, so a column of such values is `integer` (`1.0`, `1e3` included).
         var isIntegral: Bool { value != .finite || exponent >= 0 }
     }
+
+    /// Python's default decimal context precision.
+    static let decimalPrecision = 28
 
     private static let currencySymbols: [[UInt8]] = ["؋", "$", "ƒ", "៛", "¥", "₡", "₱", "£", "€", "¢", "﷼", "₪", "₩", "₭", "₮", "₦", "฿", "₤", "₫"].map { Array($0.utf8) }
 
@@ -87,23 +95,20 @@ enum SeedValues {
             while hi - lo >= n, hasBytes(b, lo, symbol) { lo += n }
             while hi - lo >= n, hasBytes(b, hi - n, symbol) { hi -= n }
         }
-        // Decimal() strips whitespace, then ignores underscores; `,` is agate's group symbol.
+        // `,` is agate's group symbol: every one goes. Then Python's (C) Decimal strips the
+        // surrounding whitespace and drops every `_`; whitespace left inside is an error (`_ 12`).
         scratch.removeAll(keepingCapacity: true)
-        let inner = trimmed(UnsafeBufferPointer(rebasing: b[lo..<hi]))
-        var k = lo + inner.lowerBound
-        let stop = lo + inner.upperBound
-        while k < stop {
-            let c = b[k]
-            if c != 0x2C && c != 0x5F { scratch.append(c) }
-            k += 1
+        for k in lo..<hi where b[k] != 0x2C { scratch.append(b[k]) }
+        let inner = scratch.withUnsafeBufferPointer { trimmed($0) }
+        var i = inner.lowerBound
+        var e = i
+        for k in inner where scratch[k] != 0x5F {
+            scratch[e] = scratch[k]
+            e += 1
         }
-        // Python's Decimal also strips whitespace uncovered by removing `,` (e.g. "1, ").
-        var i = 0
-        var e = scratch.count
-        while i < e, isASCIISpace(scratch[i]) { i += 1 }
-        while e > i, isASCIISpace(scratch[e - 1]) { e -= 1 }
+        var decimalNegative = false
         if i < e, scratch[i] == 0x2B || scratch[i] == 0x2D {
-            if scratch[i] == 0x2D { negative.toggle() }
+            if scratch[i] == 0x2D { negative.toggle(); decimalNegative = true }
             i += 1
         }
         guard i < e else { return nil }
@@ -113,10 +118,12 @@ enum SeedValues {
             if word == "inf" || word == "infinity" {
                 return Number(value: .infinity, negative: negative, digits: 0..<0, exponent: 0)
             }
-            for prefix in ["nan", "snan"] where word.hasPrefix(prefix) {
-                if word.dropFirst(prefix.count).allSatisfy({ $0.isASCII && $0.isNumber }) {
-                    return Number(value: .nan, negative: negative, digits: 0..<0, exponent: 0)
-                }
+            // `NaN` with optional payload digits. (`sNaN` parses, but multiplying it by the sign
+            // raises InvalidOperation, so agate rejects it.) NaN * sign keeps the NaN's own sign.
+            if word.hasPrefix("nan"), word.dropFirst(3).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                var p = i + 3
+                while p < e, scratch[p] == 0x30 { p += 1 }
+                return Number(value: .nan, negative: decimalNegative, digits: p..<e, exponent: 0)
             }
             return nil
         }
@@ -152,6 +159,29 @@ enum SeedValues {
         while first0 < last, scratch[first0] == 0x30 { first0 += 1 }
         while last > first0, scratch[last - 1] == 0x30 { last -= 1; exponent += 1 }
         if first0 == last { exponent = 0 }
+        // `Decimal(d) * sign` rounds to the context's 28 significant digits (half even).
+        if last - first0 > decimalPrecision {
+            let cut = first0 + decimalPrecision
+            exponent += last - cut
+            let d = scratch[cut]
+            var restNonZero = false
+            for k in (cut + 1)..<last where scratch[k] != 0x30 { restNonZero = true; break }
+            let roundUp = d > 0x35 || (d == 0x35 && (restNonZero || (scratch[cut - 1] - 0x30) % 2 == 1))
+            last = cut
+            if roundUp {
+                var k = last - 1
+                while k >= first0, scratch[k] == 0x39 { scratch[k] = 0x30; k -= 1 }
+                if k >= first0 {
+                    scratch[k] += 1
+                } else {
+                    // All nines: 99…9 rounds to 1 followed by zeros.
+                    scratch[first0] = 0x31
+                    last = first0 + 1
+                    exponent += decimalPrecision
+                }
+            }
+            while last > first0, scratch[last - 1] == 0x30 { last -= 1; exponent += 1 }
+        }
         return Number(value: .finite, negative: negative, digits: first0..<last, exponent: exponent)
     }
 
@@ -165,7 +195,7 @@ enum SeedValues {
     static func integerCell(_ n: Number, scratch: [UInt8]) -> QueryCell {
         switch n.value {
         case .infinity: return .string(n.negative ? "-Infinity" : "Infinity")
-        case .nan: return .string("NaN")
+        case .nan: return .string(nanText(n, scratch: scratch))
         case .finite:
             if n.digits.isEmpty { return .int(0) }
             if n.exponent >= 0, n.digits.count + n.exponent <= 19 {
@@ -193,7 +223,7 @@ enum SeedValues {
     static func doubleCell(_ n: Number, scratch: [UInt8]) -> QueryCell {
         switch n.value {
         case .infinity: return .string(n.negative ? "-Infinity" : "Infinity")
-        case .nan: return .string("NaN")
+        case .nan: return .string(nanText(n, scratch: scratch))
         case .finite:
             if n.digits.isEmpty { return .double(n.negative ? -0.0 : 0.0) }
             var text = n.negative ? "-" : ""
@@ -201,6 +231,11 @@ enum SeedValues {
             text += "e\(n.exponent)"
             return .double(Double(text) ?? .nan)
         }
+    }
+
+    /// Python's `str()` of a NaN Decimal: `NaN`, `NaN12`, `-NaN`.
+    static func nanText(_ n: Number, scratch: [UInt8]) -> String {
+        (n.negative ? "-" : "") + "NaN" + String(decoding: scratch[n.digits], as: UTF8.self)
     }
 
     /// The exact value as plain decimal text (`-12.5`, `1000000000000000000000`).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import Warehouse
 @testable import Run
@@ -56,6 +57,14 @@ import Warehouse
             [.string("99999999999999999999"), .double(-1.25)],
             [.string("Infinity"), .string("NaN")],
         ])
+    }
+
+    /// `Decimal(d) * sign` rounds to 28 significant digits (half even), and NaN keeps its payload
+    /// but not agate's leading `-` (what dbt stored: `1.234567890123456789012345678E+28`, `NaN12`, `NaN`).
+    @Test func decimalContextRounding() throws {
+        let t = try load("x,n\n12345678901234567890123456785,NaN12\n0.5,-nan\n")
+        #expect(t.columns.map(\.sqlType) == ["float8", "integer"])
+        #expect(t.rows == [[.double(Double("1.234567890123456789012345678e28")!), .string("NaN12")], [.double(0.5), .string("NaN")]])
     }
 
     @Test func blankLineRowIsAllNulls() throws {
@@ -122,6 +131,21 @@ import Warehouse
     @Test func delimiterOption() throws {
         let t = try load("a;b\n1;2,5\n", SeedOptions(delimiter: ";"))
         #expect(t.rows == [[.int(1), .int(25)]])
+    }
+
+    @Test func loadsAFileAndNamesItByItsDisplayPath() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("ingot-seed-\(UUID().uuidString).csv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try Data("\u{FEFF}id,name\r\n1,a\r\n2,b,c\r\n".utf8).write(to: URL(fileURLWithPath: path))
+        do {
+            _ = try SeedTable.load(contentsOfFile: path, displayPath: "seeds/customers.csv", mapping: SQLiteSeedTypeMapping())
+            Issue.record("expected a ragged-row error")
+        } catch let e as SeedError {
+            #expect(e.description == "seeds/customers.csv:3: row has 3 fields, the header has 2")
+        }
+        #expect(throws: SeedError(.io, file: "seeds/missing.csv", line: nil, "cannot read the file")) {
+            try SeedTable.load(contentsOfFile: path + ".missing", displayPath: "seeds/missing.csv", mapping: SQLiteSeedTypeMapping())
+        }
     }
 
     @Test func errorsFromTheReaderCarryTheFile() {

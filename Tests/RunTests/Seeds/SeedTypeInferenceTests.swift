@@ -63,6 +63,22 @@ import Testing
         (["2020-01-05", "null"], "date"),
         (["na"], "text"),
         ([","], "boolean"),
+        // agate's max_precision clamps to Decimal's 28-digit context: whole + decimal places
+        // over 28 make the "decimal places" 28 - whole, non-zero unless whole is exactly 28.
+        (["1e59"], "float8"),
+        (["1", "1e27"], "integer"),
+        (["1e28"], "float8"),
+        (["99999999999999999999999999999"], "float8"),
+        ([String(repeating: "1", count: 28), "1.5"], "integer"),
+        // Decimal strips whitespace first, then drops underscores: `_ 12` is left with a space.
+        (["_ 12"], "text"),
+        (["1_0"], "integer"),
+        (["1, "], "integer"),
+        (["--5"], "integer"),
+        (["\u{00A0}5"], "integer"),
+        // NaN (with a payload) is a number; sNaN raises when agate multiplies it by the sign.
+        (["NaN12", "-nan"], "integer"),
+        (["sNaN"], "text"),
     ]
 
     @Test(arguments: cases)
