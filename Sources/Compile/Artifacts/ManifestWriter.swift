@@ -10,21 +10,45 @@ import Foundation
 /// ```
 ///
 /// Nodes that were compiled (`compiledCode` set) are written with `compiled: true`, their
-/// `compiled_code` and `compiled_path`.
+/// `compiled_code` and `compiled_path`. Nodes are mapped and encoded on several threads.
 public enum ManifestWriter {
     /// The manifest as JSON (UTF-8).
     public static func json(manifest: Manifest, session: CompileSession) throws -> Data {
-        let document = ManifestV12.Document(manifest: manifest, session: session)
-        var w = JSONWriter(capacity: 4_096 * (manifest.nodes.count + manifest.macros.count + 64))
-        document.write(to: &w)
-        return Data(w.bytes)
+        encode(manifest: manifest, session: session).withBytes { Data(buffer: $0) }
     }
 
-    /// Writes the manifest to `path` (atomically), creating its directory when missing.
+    /// Writes the manifest to `path`, creating its directory when missing. The file is written
+    /// beside `path` and renamed over it, so a reader never sees half a manifest.
     public static func write(manifest: Manifest, session: CompileSession, to path: String) throws {
-        let data = try json(manifest: manifest, session: session)
+        let json = encode(manifest: manifest, session: session)
         let url = URL(fileURLWithPath: path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try data.write(to: url, options: .atomic)
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary) else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: temporary])
+        }
+        do {
+            try json.withBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                try handle.write(contentsOf: Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+                                                  deallocator: .none))
+            }
+            try handle.close()
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw error
+        }
+        if rename(temporary, path) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+        }
+    }
+
+    private static func encode(manifest: Manifest, session: CompileSession) -> JSONWriter {
+        let document = ManifestV12.Document(manifest: manifest, session: session)
+        var w = JSONWriter(capacity: 1 << 20)
+        document.write(to: &w)
+        return w
     }
 }

@@ -14,7 +14,7 @@ struct DocReferences: Sendable {
 
     /// The description with every `{{ doc(...) }}` expression replaced, and the ids it used.
     func render(_ text: String, package: String) -> (text: String, docBlocks: [String]) {
-        guard text.contains("doc(") else { return (text, []) }
+        guard DocReferences.mayCallDoc(text) else { return (text, []) }
         var out = ""
         var ids: [String] = []
         var rest = Substring(text)
@@ -32,6 +32,16 @@ struct DocReferences: Sendable {
         }
         out += rest
         return (out, ids)
+    }
+
+    /// Whether `text` contains `{{` (a byte scan: most descriptions have no Jinja at all).
+    private static func mayCallDoc(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }
+            previous = b
+        }
+        return false
     }
 
     /// The block a `doc('name')` or `doc('package', 'name')` expression names.

@@ -11,7 +11,7 @@ extension JSONWriter {
         case .string(let s): string(s)
         case .list(let items):
             arrayStart()
-            for item in items { self.value(item) }
+            for i in items.indices { self.value(items[i]) }
             arrayEnd()
         case .map(let map): self.map(map)
         }
@@ -20,9 +20,11 @@ extension JSONWriter {
     /// A map as a JSON object, in insertion order.
     mutating func map(_ map: ConfigMap) {
         objectStart()
-        for (k, v) in map {
-            key(k)
-            value(v)
+        // Keys and subscripts rather than `entries`, which would build an array of pairs.
+        let keys = map.keys
+        for i in keys.indices {
+            key(keys[i])
+            value(map[keys[i]]!)
         }
         objectEnd()
     }

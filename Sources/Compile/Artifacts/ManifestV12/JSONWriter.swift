@@ -13,60 +13,88 @@
 /// // {"name":"orders","tags":["nightly"]}
 /// ```
 struct JSONWriter: Sendable {
-    /// The JSON written so far (UTF-8).
-    private(set) var bytes: [UInt8] = []
+    private let buffer: ByteBuffer
     private var needsComma = false
 
     /// A writer with room for `capacity` bytes.
     init(capacity: Int = 1 << 16) {
-        bytes.reserveCapacity(capacity)
+        buffer = ByteBuffer(capacity: capacity)
     }
 
+    /// The JSON written so far (UTF-8), copied out.
+    var bytes: [UInt8] { buffer.array }
+
+    /// The number of bytes written.
+    var count: Int { buffer.count }
+
+    /// Makes room for `additional` more bytes.
+    mutating func reserve(_ additional: Int) {
+        buffer.ensure(additional)
+    }
+
+    /// Calls `body` with the bytes written, without copying them.
+    func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(UnsafeBufferPointer(start: buffer.base, count: buffer.count))
+    }
+
+    @inline(__always)
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if needsComma { buffer.append(UInt8(ascii: ",")) }
     }
 
     /// `{`.
     mutating func objectStart() {
         separate()
-        bytes.append(UInt8(ascii: "{"))
+        buffer.append(UInt8(ascii: "{"))
         needsComma = false
     }
 
     /// `}`.
     mutating func objectEnd() {
-        bytes.append(UInt8(ascii: "}"))
+        buffer.append(UInt8(ascii: "}"))
         needsComma = true
     }
 
     /// `[`.
     mutating func arrayStart() {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        buffer.append(UInt8(ascii: "["))
         needsComma = false
     }
 
     /// `]`.
     mutating func arrayEnd() {
-        bytes.append(UInt8(ascii: "]"))
+        buffer.append(UInt8(ascii: "]"))
         needsComma = true
     }
 
     /// An object key and its colon; the value must follow.
     mutating func key(_ name: StaticString) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: "\""))
+        name.withUTF8Buffer { buffer.append($0) }
+        buffer.append(UInt8(ascii: "\""))
+        buffer.append(UInt8(ascii: ":"))
         needsComma = false
+    }
+
+    /// A key prepared by `encodedKey(_:)`; the value must follow.
+    mutating func key(encoded: [UInt8]) {
+        separate()
+        encoded.withUnsafeBufferPointer { buffer.append($0) }
+        needsComma = false
+    }
+
+    /// `"name":` as bytes, for keys written many times; `name` must need no escaping.
+    static func encodedKey(_ name: String) -> [UInt8] {
+        Array("\"\(name)\":".utf8)
     }
 
     /// An object key computed at run time (escaped); the value must follow.
     mutating func key(_ name: String) {
         separate()
         appendEscaped(name)
-        bytes.append(UInt8(ascii: ":"))
+        buffer.append(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -85,7 +113,7 @@ struct JSONWriter: Sendable {
     /// An integer value.
     mutating func int(_ value: Int) {
         separate()
-        appendDecimal(value)
+        appendASCII(String(value))
         needsComma = true
     }
 
@@ -94,10 +122,9 @@ struct JSONWriter: Sendable {
         guard value.isFinite else { return null() }
         separate()
         if value == value.rounded(), abs(value) < 1e15 {
-            appendDecimal(Int(value))
-            bytes.append(contentsOf: [UInt8(ascii: "."), UInt8(ascii: "0")])
+            appendASCII(String(Int(value)) + ".0")
         } else {
-            bytes.append(contentsOf: value.description.utf8)
+            appendASCII(value.description)
         }
         needsComma = true
     }
@@ -105,7 +132,7 @@ struct JSONWriter: Sendable {
     /// `true` or `false`.
     mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: value ? Self.trueBytes : Self.falseBytes)
+        appendASCII(value ? "true" : "false")
         needsComma = true
     }
 
@@ -117,14 +144,14 @@ struct JSONWriter: Sendable {
     /// `null`.
     mutating func null() {
         separate()
-        bytes.append(contentsOf: Self.nullBytes)
+        appendASCII("null")
         needsComma = true
     }
 
     /// An array of strings.
     mutating func strings(_ values: [String]) {
         arrayStart()
-        for v in values { string(v) }
+        for i in values.indices { string(values[i]) }
         arrayEnd()
     }
 
@@ -141,57 +168,63 @@ struct JSONWriter: Sendable {
     }
 
     /// Appends JSON text that is already complete and valid (a fragment written by another writer).
-    mutating func raw(_ fragment: [UInt8]) {
+    mutating func raw(_ fragment: JSONWriter) {
         separate()
-        bytes.append(contentsOf: fragment)
+        fragment.withBytes { buffer.append($0) }
         needsComma = true
     }
 
-    private static let trueBytes = Array("true".utf8)
-    private static let falseBytes = Array("false".utf8)
-    private static let nullBytes = Array("null".utf8)
-    private static let hex = Array("0123456789abcdef".utf8)
-
-    private mutating func appendDecimal(_ value: Int) {
-        if value >= 0, value < 10 {
-            bytes.append(UInt8(ascii: "0") &+ UInt8(value))
-            return
-        }
-        bytes.append(contentsOf: String(value).utf8)
+    private mutating func appendASCII(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer.append($0) }
     }
 
+    /// Whether a byte must be escaped inside a JSON string: controls, `"` and `\\`.
+    private static let escaped: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    private static let hex = Array("0123456789abcdef".utf8)
+
     private mutating func appendEscaped(_ s: String) {
-        bytes.append(UInt8(ascii: "\""))
-        var s = s
-        s.withUTF8 { buffer in
-            var start = 0
-            var i = 0
-            let n = buffer.count
-            while i < n {
-                let b = buffer[i]
-                if b >= 0x20, b != UInt8(ascii: "\""), b != UInt8(ascii: "\\") {
-                    i += 1
-                    continue
-                }
-                if i > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<i])) }
-                bytes.append(UInt8(ascii: "\\"))
-                switch b {
-                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-                case 0x0A: bytes.append(UInt8(ascii: "n"))
-                case 0x0D: bytes.append(UInt8(ascii: "r"))
-                case 0x09: bytes.append(UInt8(ascii: "t"))
-                case 0x08: bytes.append(UInt8(ascii: "b"))
-                case 0x0C: bytes.append(UInt8(ascii: "f"))
-                default:
-                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                              Self.hex[Int(b >> 4)], Self.hex[Int(b & 0xF)]])
-                }
-                i += 1
-                start = i
-            }
-            if n > start { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[start..<n])) }
+        if let done: Void = s.utf8.withContiguousStorageIfAvailable({ appendEscaped(utf8: $0) }) {
+            return done
         }
-        bytes.append(UInt8(ascii: "\""))
+        var copy = s
+        copy.withUTF8 { appendEscaped(utf8: $0) }
+    }
+
+    /// One pass over the bytes, straight into the buffer: at most six output bytes per input
+    /// byte (`\u00XX`) plus the quotes.
+    private func appendEscaped(utf8: UnsafeBufferPointer<UInt8>) {
+        let n = utf8.count
+        buffer.write(reserving: n * 6 + 2) { out in
+            var o = 0
+            out[o] = UInt8(ascii: "\""); o += 1
+            JSONWriter.escaped.withUnsafeBufferPointer { table in
+                JSONWriter.hex.withUnsafeBufferPointer { hex in
+                    for i in 0..<n {
+                        let b = utf8[i]
+                        if !table[Int(b)] {
+                            out[o] = b; o += 1
+                            continue
+                        }
+                        out[o] = UInt8(ascii: "\\"); o += 1
+                        switch b {
+                        case 0x22: out[o] = 0x22; o += 1
+                        case 0x5C: out[o] = 0x5C; o += 1
+                        case 0x0A: out[o] = UInt8(ascii: "n"); o += 1
+                        case 0x0D: out[o] = UInt8(ascii: "r"); o += 1
+                        case 0x09: out[o] = UInt8(ascii: "t"); o += 1
+                        case 0x08: out[o] = UInt8(ascii: "b"); o += 1
+                        case 0x0C: out[o] = UInt8(ascii: "f"); o += 1
+                        default:
+                            out[o] = UInt8(ascii: "u"); out[o + 1] = UInt8(ascii: "0"); out[o + 2] = UInt8(ascii: "0")
+                            out[o + 3] = hex[Int(b >> 4)]; out[o + 4] = hex[Int(b & 0xF)]
+                            o += 5
+                        }
+                    }
+                }
+            }
+            out[o] = UInt8(ascii: "\""); o += 1
+            return o
+        }
     }
 }

@@ -1,8 +1,9 @@
+import Warehouse
 import Project
 
 extension ManifestV12 {
     /// One entry of a node's or source's `columns` (dbt's `ColumnInfo`).
-    struct Column: ManifestV12Writable {
+    struct Column: ManifestV12Writable, Sendable {
         var name: String
         var description: String
         var meta: ConfigMap
@@ -38,7 +39,7 @@ extension ManifestV12 {
     }
 
     /// A column or model constraint (dbt's `ColumnLevelConstraint`).
-    struct Constraint: ManifestV12Writable {
+    struct Constraint: ManifestV12Writable, Sendable {
         /// `check`, `not_null`, `unique`, `primary_key`, `foreign_key` or `custom`.
         var type: String
         var name: String?

@@ -8,7 +8,8 @@ extension ManifestV12 {
     /// `functions` are written empty: ingot parses none of those resources yet.
     struct Document: ManifestV12Writable {
         var metadata: Metadata
-        var nodes: [Node]
+        /// The nodes in order, mapped and written in parallel chunks.
+        var nodes: NodeList
         var sources: [Source]
         var macros: [Macro]
         var docs: [Doc]
@@ -63,31 +64,40 @@ extension ManifestV12 {
             w.objectEnd()
         }
 
-        /// `nodes`: large projects are written in chunks on several threads, then joined.
-        private static func writeNodes(_ nodes: [Node], to w: inout JSONWriter) {
+        /// `nodes`: chunks of 512 are mapped and written on several threads, then joined.
+        private static func writeNodes(_ nodes: NodeList, to w: inout JSONWriter) {
             w.objectStart()
             let chunkSize = 512
             let chunks = (nodes.count + chunkSize - 1) / chunkSize
             if chunks <= 1 {
-                for n in nodes { w.key(n.uniqueID); n.write(to: &w) }
-            } else {
-                let parts = ConcurrentResults<[UInt8]>(count: chunks)
-                DispatchQueue.concurrentPerform(iterations: chunks) { c in
-                    var part = JSONWriter(capacity: chunkSize * 6_000)
-                    for n in nodes[(c * chunkSize)..<min(nodes.count, (c + 1) * chunkSize)] {
-                        part.key(n.uniqueID)
-                        n.write(to: &part)
-                    }
-                    parts[c] = part.bytes
+                for i in 0..<nodes.count {
+                    let node = nodes.node(at: i)
+                    w.key(node.uniqueID)
+                    node.write(to: &w)
                 }
-                for part in parts.values { if let part { w.raw(part) } }
+            } else {
+                let parts = ConcurrentResults<JSONWriter>(count: chunks)
+                DispatchQueue.concurrentPerform(iterations: chunks) { c in
+                    var part = JSONWriter(capacity: chunkSize * 3_000)
+                    for i in (c * chunkSize)..<min(nodes.count, (c + 1) * chunkSize) {
+                        let node = nodes.node(at: i)
+                        part.key(node.uniqueID)
+                        node.write(to: &part)
+                    }
+                    parts[c] = part
+                }
+                let all = parts.values
+                w.reserve(all.reduce(0) { $0 + ($1?.count ?? 0) } + 1_000_000)
+                for part in all { if let part { w.raw(part) } }
             }
             w.objectEnd()
         }
 
         private static func writeMap(_ map: [(String, [String])], to w: inout JSONWriter) {
             w.objectStart()
-            for (k, v) in map { w.key(k); w.strings(v) }
+            map.withUnsafeBufferPointer { entries in
+                for i in entries.indices { w.key(entries[i].0); w.strings(entries[i].1) }
+            }
             w.objectEnd()
         }
     }

@@ -25,36 +25,44 @@ extension ManifestV12.Document {
             projectID: MD5.hex(project.root.name), adapterType: session.adapterType,
             quoting: (quote.database, quote.schema, quote.identifier), runStartedAt: started)
 
-        nodes = manifest.nodes.map(mapper.node)
+        nodes = ManifestV12.NodeList(source: manifest.nodes, mapper: mapper)
         var disabledByID: [String: [ManifestV12.Node]] = [:]
         for n in manifest.disabled { disabledByID[n.uniqueID, default: []].append(mapper.node(n)) }
         disabled = disabledByID.keys.sorted().map { ($0, disabledByID[$0]!) }
         sources = manifest.sources.map(mapper.source)
         exposures = manifest.exposures.map { mapper.exposure($0, createdAt: createdAt) }
-        docs = manifest.docs.map { d in
+        var docs = manifest.docs.map { d in
             let parts = d.originalFilePath.split(separator: "/", maxSplits: 1)
             return ManifestV12.Doc(name: d.name, packageName: d.packageName,
                                    path: parts.count == 2 ? String(parts[1]) : d.originalFilePath,
                                    originalFilePath: d.originalFilePath, blockContents: d.contents)
         }
+        if !docs.contains(where: { $0.name == "__overview__" && $0.packageName == "dbt" }) {
+            docs.insert(ManifestV12.Doc.overview, at: 0)
+        }
+        self.docs = docs
         macros = ManifestV12.Document.macros(manifest.macros, project: project, createdAt: createdAt)
 
         var parents: [(String, [String])] = []
-        var children: [String: [String]] = [:]
-        var order: [String] = []
-        func add(_ id: String, _ deps: [String]) {
-            parents.append((id, Array(Set(deps)).sorted()))
-            order.append(id)
-            if children[id] == nil { children[id] = [] }
+        parents.reserveCapacity(manifest.nodes.count + manifest.sources.count + manifest.exposures.count)
+        for i in manifest.nodes.indices { parents.append((manifest.nodes[i].uniqueID, manifest.nodes[i].dependsOnNodes)) }
+        for i in manifest.sources.indices { parents.append((manifest.sources[i].uniqueID, [])) }
+        for i in manifest.exposures.indices { parents.append((manifest.exposures[i].uniqueID, manifest.exposures[i].dependsOnNodes)) }
+        var position: [String: Int] = [:]
+        position.reserveCapacity(parents.count)
+        for i in parents.indices {
+            parents[i].1 = ManifestV12.sortedUnique(parents[i].1)
+            position[parents[i].0] = i
         }
-        for n in manifest.nodes { add(n.uniqueID, n.dependsOnNodes) }
-        for s in manifest.sources { add(s.uniqueID, []) }
-        for e in manifest.exposures { add(e.uniqueID, e.dependsOnNodes) }
-        for (id, deps) in parents {
-            for d in deps { children[d, default: []].append(id) }
+        var children = parents.map { ($0.0, [String]()) }
+        for i in parents.indices {
+            for d in parents[i].1 {
+                if let p = position[d] { children[p].1.append(parents[i].0) }
+            }
         }
+        for i in children.indices { children[i].1 = ManifestV12.sortedUnique(children[i].1) }
         parentMap = parents
-        childMap = order.map { ($0, Array(Set(children[$0] ?? [])).sorted()) }
+        childMap = children
         selectors = ConfigMap(project.selectors.map { s in
             var entry: ConfigMap = ["name": .string(s.name), "definition": ManifestV12.selectorValue(s.definition)]
             if let d = s.description { entry["description"] = .string(d) }
@@ -84,6 +92,16 @@ extension ManifestV12.Document {
 }
 
 extension ManifestV12 {
+    /// `ids` sorted, without repeats (as dbt writes `parent_map` and `child_map`).
+    static func sortedUnique(_ ids: [String]) -> [String] {
+        if ids.count < 2 { return ids }
+        let sorted = ids.sorted()
+        var out = [sorted[0]]
+        out.reserveCapacity(sorted.count)
+        for id in sorted.dropFirst() where id != out[out.count - 1] { out.append(id) }
+        return out
+    }
+
     /// A `selectors.yml` definition as the mapping dbt keeps in the manifest.
     static func selectorValue(_ d: SelectorDefinition) -> ConfigValue {
         switch d {

@@ -5,7 +5,7 @@ extension ManifestV12 {
     /// generic test. Which keys are written depends on the kind, as dbt's `SeedNode`,
     /// `ModelNode`, `AnalysisNode`, `SnapshotNode`, `SingularTestNode` and `GenericTestNode`
     /// serialize (the schema rejects keys a kind does not have).
-    struct Node: ManifestV12Writable {
+    struct Node: ManifestV12Writable, Sendable {
         var resourceType: ResourceType
         var database: String?
         var schema: String
@@ -54,7 +54,7 @@ extension ManifestV12 {
         var attachedNode: String?
 
         /// dbt's `test_metadata`.
-        struct TestMetadata {
+        struct TestMetadata: Sendable {
             var name: String
             var kwargs: ConfigMap
             var namespace: String?
@@ -82,7 +82,7 @@ extension ManifestV12 {
             w.key("description"); w.string(description)
             w.key("columns")
             w.objectStart()
-            for c in columns { w.key(c.name); c.write(to: &w) }
+            for i in columns.indices { w.key(columns[i].name); columns[i].write(to: &w) }
             w.objectEnd()
             w.key("meta"); w.map(meta)
             w.key("group"); w.string(group)

@@ -5,29 +5,42 @@ extension ManifestV12 {
     /// for the resource type always writes (`ModelConfig`, `SeedConfig`, `SnapshotConfig`,
     /// `TestConfig`, …), in dbt's order, followed by any other key the project set (adapter
     /// configs such as `dist` or `sort`).
-    struct NodeConfig: ManifestV12Writable {
+    struct NodeConfig: ManifestV12Writable, Sendable {
         var resourceType: ResourceType
         var values: ConfigMap
 
         func write(to w: inout JSONWriter) {
             let keys = NodeConfig.keys(for: resourceType)
+            let encoded = NodeConfig.encodedKeys(for: resourceType)
             w.objectStart()
-            for k in keys {
-                w.key(k)
-                writeValue(of: k, to: &w)
+            var found = 0
+            for i in keys.indices {
+                w.key(encoded: encoded[i])
+                if writeValue(of: keys[i], to: &w) { found += 1 }
             }
-            for (k, v) in values where !NodeConfig.keySets[resourceType, default: []].contains(k) {
-                w.key(k)
-                w.value(v)
+            if found < values.count {
+                // Keys dbt's config class does not have (adapter configs), in written order.
+                let known = NodeConfig.keySet(for: resourceType)
+                let written = values.keys
+                for i in written.indices where !known.contains(written[i]) {
+                    w.key(written[i])
+                    w.value(values[written[i]]!)
+                }
             }
             w.objectEnd()
         }
 
-        private func writeValue(of key: String, to w: inout JSONWriter) {
+        /// Writes the value of `key`; returns whether the config has the key.
+        @discardableResult
+        private func writeValue(of key: String, to w: inout JSONWriter) -> Bool {
             let v = values[key]
             switch key {
             case "tags":
-                w.strings(ResolvedConfig(values: values).tags)
+                if case .list(let items)? = v, items.count <= 1 {
+                    w.value(.list(items))
+                } else {
+                    w.strings(ResolvedConfig(values: values).tags)
+                }
             case "pre-hook", "post-hook":
                 w.arrayStart()
                 for item in v?.listValue ?? (v.map { [$0] } ?? []) {
@@ -57,6 +70,7 @@ extension ManifestV12 {
             default:
                 if let v { w.value(v) } else { NodeConfig.writeDefault(of: key, type: resourceType, to: &w) }
             }
+            return v != nil
         }
 
         private static func writeDefault(of key: String, type: ResourceType, to w: inout JSONWriter) {
@@ -113,11 +127,37 @@ extension ManifestV12 {
             "enabled", "alias", "schema", "database", "tags", "meta", "group", "static_analysis", "materialized",
             "severity", "store_failures", "store_failures_as", "where", "limit", "fail_calc", "warn_if", "error_if",
         ]
-        private static let keySets: [ResourceType: Set<String>] = {
-            var out: [ResourceType: Set<String>] = [:]
-            for t in [ResourceType.model, .seed, .snapshot, .test, .analysis] { out[t] = Set(keys(for: t)) }
-            return out
-        }()
+        /// `keys(for:)`, encoded for `JSONWriter.key(encoded:)`.
+        private static func encodedKeys(for type: ResourceType) -> [[UInt8]] {
+            switch type {
+            case .test: return encodedTestKeys
+            case .model: return encodedModelKeys
+            case .seed: return encodedSeedKeys
+            case .snapshot: return encodedSnapshotKeys
+            default: return encodedNodeKeys
+            }
+        }
+
+        private static let encodedTestKeys = testKeys.map(JSONWriter.encodedKey)
+        private static let encodedModelKeys = modelKeys.map(JSONWriter.encodedKey)
+        private static let encodedSeedKeys = seedKeys.map(JSONWriter.encodedKey)
+        private static let encodedSnapshotKeys = snapshotNodeKeys.map(JSONWriter.encodedKey)
+        private static let encodedNodeKeys = nodeKeys.map(JSONWriter.encodedKey)
+        private static let modelKeySet = Set(modelKeys)
+        private static let seedKeySet = Set(seedKeys)
+        private static let snapshotKeySet = Set(snapshotNodeKeys)
+        private static let testKeySet = Set(testKeys)
+        private static let nodeKeySet = Set(nodeKeys)
+
+        private static func keySet(for type: ResourceType) -> Set<String> {
+            switch type {
+            case .test: return testKeySet
+            case .model: return modelKeySet
+            case .seed: return seedKeySet
+            case .snapshot: return snapshotKeySet
+            default: return nodeKeySet
+            }
+        }
     }
 
     /// `docs`: `show` and `node_color`, with dbt's defaults.

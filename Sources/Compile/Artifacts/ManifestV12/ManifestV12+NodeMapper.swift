@@ -3,13 +3,15 @@ import Project
 extension ManifestV12 {
     /// Turns internal nodes, sources and exposures into their manifest shapes, with what they
     /// need from the rest of the project (doc blocks, attached tests, package roots).
-    struct NodeMapper {
+    struct NodeMapper: Sendable {
         let session: CompileSession
         let docs: DocReferences
         let createdAt: Double
         let targetPath: String
-        private let testsByNode: [String: [ManifestNode]]
+        /// Generic tests by the node they are attached to: the test's name and its columns.
+        private let testsByNode: [String: [(test: String, columns: [String])]]
         private let rootPaths: [String: String]
+        private let defaults: [ResourceType: ConfigMap]
         /// Source-level `freshness:` by `package.source`, which tables without their own inherit.
         private let sourceFreshness: [String: FreshnessSetting]
 
@@ -18,9 +20,18 @@ extension ManifestV12 {
             docs = DocReferences(manifest.docs)
             createdAt = session.runStartedAt.timeIntervalSince1970
             targetPath = session.project.definition.targetPath
-            var tests: [String: [ManifestNode]] = [:]
-            for n in manifest.nodes + manifest.disabled where n.testMetadata != nil {
-                if let attached = n.attachedNode { tests[attached, default: []].append(n) }
+            var tests: [String: [(test: String, columns: [String])]] = [:]
+            for list in [manifest.nodes, manifest.disabled] {
+                for i in list.indices {
+                    guard let meta = list[i].testMetadata, let attached = list[i].attachedNode else { continue }
+                    var columns: [String] = []
+                    if let c = meta.kwargs["column_name"]?.stringValue {
+                        columns = [c]
+                    } else if let combo = meta.kwargs["combination_of_columns"]?.stringList {
+                        columns = combo
+                    }
+                    tests[attached, default: []].append((meta.name, columns))
+                }
             }
             testsByNode = tests
             var roots: [String: String] = [:]
@@ -31,9 +42,12 @@ extension ManifestV12 {
                 for s in file.sources { freshness["\(file.packageName).\(s.name)"] = s.freshness }
             }
             sourceFreshness = freshness
+            var byType: [ResourceType: ConfigMap] = [:]
+            for t in ResourceType.allCases { byType[t] = ConfigDefaults.values(for: t) }
+            defaults = byType
         }
 
-        func node(_ n: ManifestNode) -> Node {
+        func node(_ n: borrowing ManifestNode) -> Node {
             let description = docs.render(n.description, package: n.packageName)
             let config = n.config
             var compiledPath: String?
@@ -49,7 +63,7 @@ extension ManifestV12 {
                 tags: n.tags, description: description.text, columns: n.columns.map { column($0, package: n.packageName) },
                 meta: n.meta, group: config.group, docs: config.docs,
                 patchPath: n.patchPath.map { "\(n.packageName)://\($0)" },
-                unrenderedConfig: NodeMapper.unrendered(config.values, type: n.resourceType),
+                unrenderedConfig: NodeMapper.difference(config.values, from: defaults[n.resourceType] ?? [:]),
                 createdAt: createdAt, relationName: n.relationName, rawCode: n.rawCode,
                 docBlocks: description.docBlocks, rootPath: rootPaths[n.packageName], language: n.language,
                 refs: n.refs.map { Ref(name: $0.name, package: $0.package, version: $0.version) },
@@ -86,7 +100,8 @@ extension ManifestV12 {
                 quoting: s.quoting, loadedAtField: s.loadedAtField, freshness: freshness, external: s.external,
                 description: description.text, columns: s.columns.map { column($0, package: s.packageName) },
                 meta: s.meta, sourceMeta: s.sourceMeta, tags: s.tags, config: s.config,
-                unrenderedConfig: NodeMapper.unrendered(s.config, type: .source),
+                unrenderedConfig: NodeMapper.difference(s.config, from: defaults[.source] ?? [:]),
+                unrenderedSchema: s.schema == s.sourceName ? nil : s.schema,
                 relationName: s.relationName, createdAt: createdAt, docBlocks: description.docBlocks)
         }
 
@@ -105,16 +120,25 @@ extension ManifestV12 {
         }
 
         /// The keys the project set: the resolved config without the values dbt's defaults give.
-        static func unrendered(_ values: ConfigMap, type: ResourceType) -> ConfigMap {
-            let defaults = ConfigDefaults.values(for: type)
+        /// The entries of `values` that `defaults` does not hold, comparing maps key by key: the
+        /// keys the project set, as far as the resolved config tells.
+        static func difference(_ values: ConfigMap, from defaults: ConfigMap) -> ConfigMap {
             var out = ConfigMap()
-            for (k, v) in values where defaults[k] != v { out[k] = v }
+            for k in values.keys {
+                let v = values[k]!
+                if defaults[k] == v { continue }
+                if case .map(let inner) = v, case .map(let base)? = defaults[k] {
+                    out[k] = .map(difference(inner, from: base))
+                } else {
+                    out[k] = v
+                }
+            }
             return out
         }
 
         /// `models.orders`, `seeds.countries`, `sources.raw`: the properties section a test is under.
         static func fileKeyName(_ attached: String) -> String? {
-            let parts = attached.split(separator: ".", maxSplits: 3).map(String.init)
+            let parts = attached.split(separator: ".", maxSplits: 3)
             guard parts.count >= 3 else { return nil }
             switch parts[0] {
             case "model": return "models.\(parts[2])"
@@ -127,23 +151,16 @@ extension ManifestV12 {
 
         /// dbt's inferred primary key: a `primary_key` column constraint, else the columns with
         /// both `unique` and `not_null` tests, else the columns with `unique` tests.
-        func primaryKey(of n: ManifestNode) -> [String] {
+        func primaryKey(of n: borrowing ManifestNode) -> [String] {
             for c in n.columns where c.constraints.contains(where: { $0["type"]?.stringValue == "primary_key" }) {
                 return [c.name]
             }
             var unique = Set<String>()
             var notNull = Set<String>()
             for t in testsByNode[n.uniqueID] ?? [] {
-                guard let meta = t.testMetadata else { continue }
-                var columns: [String] = []
-                if let c = meta.kwargs["column_name"]?.stringValue {
-                    columns = [c]
-                } else if let combo = meta.kwargs["combination_of_columns"]?.stringList {
-                    columns = combo
-                }
-                switch meta.name {
-                case "unique", "unique_combination_of_columns": unique.formUnion(columns)
-                case "not_null": notNull.formUnion(columns)
+                switch t.test {
+                case "unique", "unique_combination_of_columns": unique.formUnion(t.columns)
+                case "not_null": notNull.formUnion(t.columns)
                 default: break
                 }
             }

@@ -1,6 +1,6 @@
 extension ManifestV12 {
     /// One `ref()` a node makes (`{name, package, version}`).
-    struct Ref: ManifestV12Writable {
+    struct Ref: ManifestV12Writable, Sendable {
         var name: String
         var package: String?
         var version: String?

@@ -26,6 +26,8 @@ extension ManifestV12 {
         /// The resolved config, written over dbt's `SourceConfig` keys.
         var config: ConfigMap
         var unrenderedConfig: ConfigMap
+        /// `schema:` as written; nil when the source's name is its schema.
+        var unrenderedSchema: String?
         var relationName: String
         var createdAt: Double
         var docBlocks: [String]
@@ -82,7 +84,7 @@ extension ManifestV12 {
             w.key("relation_name"); w.string(relationName)
             w.key("created_at"); w.double(createdAt)
             w.key("unrendered_database"); w.null()
-            w.key("unrendered_schema"); w.string(schema)
+            w.key("unrendered_schema"); w.string(unrenderedSchema)
             w.key("doc_blocks"); w.strings(docBlocks)
             w.objectEnd()
         }
