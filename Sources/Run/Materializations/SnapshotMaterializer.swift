@@ -29,52 +29,71 @@ struct SnapshotMaterializer {
     func snapshot(_ node: ManifestNode, sql: String, hooks: Hooks, now: Date = Date()) throws -> Materializer.Outcome {
         let plan = try SnapshotPlan(node)
         let target = RelationInfo(database: node.database, schema: node.schema, identifier: node.alias)
-        var builder = SnapshotSQL(plan: plan, dialect: dialect, now: SnapshotMaterializer.timestampLiteral(now))
-        return try adapter.transaction { c in
-            try hooks.pre(c)
-            try checkUniqueKey(node, plan: plan, builder: builder, sql: sql, on: c)
-            let existing = try c.relation(database: target.database, schema: target.schema ?? "", identifier: target.identifier ?? "")
-            guard let existing else {
-                try c.execute("create table \(dialect.render(target)) as\n\(builder.build(sql))", fetch: false)
-                let rows = try count("select count(*) from \(dialect.render(target))", on: c)
-                try hooks.post(c)
-                return Materializer.Outcome(message: "INSERT \(rows)", rows: rows)
+        let time = SnapshotMaterializer.timestampLiteral(now)
+        // The adapter reports whatever ends its transaction as a warehouse error; a snapshot's
+        // own failure (a duplicated key, a target that is no snapshot) is rethrown as itself.
+        var failure: SnapshotError?
+        do {
+            return try adapter.transaction { c in
+                do {
+                    return try take(node, plan: plan, time: time, target: target, sql: sql, hooks: hooks, on: c)
+                } catch let e as SnapshotError {
+                    failure = e
+                    throw e
+                }
             }
-            if existing.type == .view {
-                throw SnapshotError(description: "Invalid relation type for snapshot \(node.name): \(dialect.render(target)) is a view, expected a table")
-            }
-            let targetColumns = try c.columns(in: target).map(\.name)
-            try checkTarget(plan: plan, columns: targetColumns)
-            let sourceColumns = try queryColumns("select * from (\n\(sql)\n) as dbt_sbq where 1 = 0", on: c)
-            if case .check(let configured, _) = plan.strategy {
-                let compared = try configured.map {
-                    try queryColumns("select \($0.joined(separator: ", ")) from (\n\(sql)\n) subq where 1 = 0", on: c)
-                } ?? sourceColumns
-                let existing = Set(targetColumns.map { $0.lowercased() })
-                builder.checkColumns = compared.filter { existing.contains($0.lowercased()) }.map(dialect.quote)
-                builder.checkColumnAdded = compared.contains { !existing.contains($0.lowercased()) }
-            }
-            let staging = RelationInfo(database: target.database, schema: target.schema,
-                                       identifier: (target.identifier ?? "") + "__dbt_tmp")
-            try c.execute("drop table if exists \(dialect.render(staging))", fetch: false)
-            let stagingSQL = builder.staging(sql, target: target, sourceColumns: sourceColumns, targetColumns: targetColumns)
-            try c.execute("create table \(dialect.render(staging)) as\n\(stagingSQL)", fetch: false)
-            // New columns of the query are added to the snapshot table, as dbt's create_columns does.
-            let removed = Set(["dbt_change_type"] + plan.keyColumns)
-            let stagingColumns = try c.columns(in: staging).filter { !removed.contains($0.name.lowercased()) }
-            let known = Set(targetColumns.map { $0.lowercased() })
-            for column in stagingColumns where !known.contains(column.name.lowercased()) {
-                let type = column.dataType.isEmpty ? "" : " \(column.dataType)"
-                try c.execute("alter table \(dialect.render(target)) add column \(dialect.quote(column.name))\(type)", fetch: false)
-            }
-            let inserted = try count("select count(*) from \(dialect.render(staging)) where dbt_change_type = 'insert'", on: c)
-            for statement in builder.merge(target: target, staging: staging, insertColumns: stagingColumns.map(\.name)) {
-                try c.execute(statement, fetch: false)
-            }
-            try c.execute("drop table if exists \(dialect.render(staging))", fetch: false)
-            try hooks.post(c)
-            return Materializer.Outcome(message: "INSERT \(inserted)", rows: inserted)
+        } catch {
+            throw failure ?? error
         }
+    }
+
+    /// The snapshot inside its transaction; `time` is `snapshot_get_time()` for this run.
+    private func take(_ node: ManifestNode, plan: SnapshotPlan, time: String, target: RelationInfo,
+                      sql: String, hooks: Hooks, on c: any WarehouseConnection) throws -> Materializer.Outcome {
+        var builder = SnapshotSQL(plan: plan, dialect: dialect, now: time)
+        try hooks.pre(c)
+        try checkUniqueKey(node, plan: plan, builder: builder, sql: sql, on: c)
+        let existing = try c.relation(database: target.database, schema: target.schema ?? "", identifier: target.identifier ?? "")
+        guard let existing else {
+            try c.execute("create table \(dialect.render(target)) as\n\(builder.build(sql))", fetch: false)
+            let rows = try count("select count(*) from \(dialect.render(target))", on: c)
+            try hooks.post(c)
+            return Materializer.Outcome(message: "INSERT \(rows)", rows: rows)
+        }
+        if existing.type == .view {
+            throw SnapshotError(description: "Invalid relation type for snapshot \(node.name): \(dialect.render(target)) is a view, expected a table")
+        }
+        let targetColumns = try c.columns(in: target).map(\.name)
+        try checkTarget(plan: plan, columns: targetColumns)
+        let sourceColumns = try queryColumns("select * from (\n\(sql)\n) as dbt_sbq where 1 = 0", on: c)
+        if case .check(let configured, _) = plan.strategy {
+            let compared = try configured.map {
+                try queryColumns("select \($0.joined(separator: ", ")) from (\n\(sql)\n) subq where 1 = 0", on: c)
+            } ?? sourceColumns
+            let existing = Set(targetColumns.map { $0.lowercased() })
+            builder.checkColumns = compared.filter { existing.contains($0.lowercased()) }.map(dialect.quote)
+            builder.checkColumnAdded = compared.contains { !existing.contains($0.lowercased()) }
+        }
+        let staging = RelationInfo(database: target.database, schema: target.schema,
+                                   identifier: (target.identifier ?? "") + "__dbt_tmp")
+        try c.execute("drop table if exists \(dialect.render(staging))", fetch: false)
+        let stagingSQL = builder.staging(sql, target: target, sourceColumns: sourceColumns, targetColumns: targetColumns)
+        try c.execute("create table \(dialect.render(staging)) as\n\(stagingSQL)", fetch: false)
+        // New columns of the query are added to the snapshot table, as dbt's create_columns does.
+        let removed = Set(["dbt_change_type"] + plan.keyColumns)
+        let stagingColumns = try c.columns(in: staging).filter { !removed.contains($0.name.lowercased()) }
+        let known = Set(targetColumns.map { $0.lowercased() })
+        for column in stagingColumns where !known.contains(column.name.lowercased()) {
+            let type = column.dataType.isEmpty ? "" : " \(column.dataType)"
+            try c.execute("alter table \(dialect.render(target)) add column \(dialect.quote(column.name))\(type)", fetch: false)
+        }
+        let inserted = try count("select count(*) from \(dialect.render(staging)) where dbt_change_type = 'insert'", on: c)
+        for statement in builder.merge(target: target, staging: staging, insertColumns: stagingColumns.map(\.name)) {
+            try c.execute(statement, fetch: false)
+        }
+        try c.execute("drop table if exists \(dialect.render(staging))", fetch: false)
+        try hooks.post(c)
+        return Materializer.Outcome(message: "INSERT \(inserted)", rows: inserted)
     }
 
     /// A snapshot keeps one current row per key; a query that returns a key twice would corrupt

@@ -163,7 +163,10 @@ struct SnapshotSQL {
                 where (\(changed))
             )
             """
-        let notAlreadyDeleted = "not (\(deletedCurrent) and \(isCurrent("snapshotted_data.")))"
+        // Not for a key whose current row already records its deletion (dbt compares with
+        // dbt_valid_to_current here without the `is null` alternative).
+        let latest = plan.validToCurrent.map { "snapshotted_data.\(cols.validTo) = \($0)" } ?? "snapshotted_data.\(cols.validTo) is null"
+        let notAlreadyDeleted = "not (\(deletedCurrent) and \(latest))"
         if deletes {
             out += """
                 ,
