@@ -31,7 +31,9 @@ struct GenericTestBuilder: Sendable {
         }
         var kwargs = d.arguments
         if let column = d.columnName { kwargs = kwargs.updating(with: ["column_name": .string(column)]) }
-        let testType = d.namespace.map { "\($0)_\(d.testName)" } ?? d.testName
+        var testType = d.namespace.map { "\($0)_\(d.testName)" } ?? d.testName
+        // dbt prefixes tests on sources: `source_not_null_raw_orders_id`.
+        if case .source = d.attachedTo { testType = "source_" + testType }
         let (shortName, fullName) = GenericTestBuilder.synthesizeName(testType: testType, target: d.attachedTo.name, arguments: kwargs)
         let name = d.customName ?? shortName
         kwargs = kwargs.updating(with: ["model": .string(modelArgument)])

@@ -42,7 +42,7 @@ struct CompileCommand: ParsableCommand {
             workspace.console.error("Compilation Error in \(e.file ?? "project")\n  \(e.description.replacingOccurrences(of: "\n", with: "\n  "))")
             throw ExitCode(1)
         }
-        for node in compiled { try workspace.writeCompiled(node) }
+        try workspace.writeCompiled(compiled)
         try workspace.writeManifest(compiler.manifest, session: session)
         if compiled.count == 1, let only = compiled.first, !selection.select.isEmpty {
             workspace.console.info("Compiled node '\(only.name)' is:")

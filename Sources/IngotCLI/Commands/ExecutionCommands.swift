@@ -42,7 +42,7 @@ struct Execution {
         try RunResultsWriter.write(results: results, manifest: runner.manifest, invocationID: session.invocationID,
                                    startedAt: started, elapsed: elapsed, command: command,
                                    to: (workspace.targetDirectory as NSString).appendingPathComponent("run_results.json"))
-        for node in runner.manifest.nodes where node.compiledCode != nil { try workspace.writeCompiled(node) }
+        try workspace.writeCompiled(runner.manifest.nodes.filter { $0.compiledCode != nil })
         try workspace.writeManifest(runner.manifest, session: session)
         console.info("Finished running \(Execution.describe(results, manifest: manifest)) in \(String(format: "%.2f", elapsed))s.")
         let count = { (s: NodeResult.Status) in results.filter { $0.status == s }.count }
