@@ -31,6 +31,9 @@ struct ProgressPrinter: RunEventSink {
         case (.seed, _):
             text = "OK loaded \(describe(node))"
             status = "\(result.message) in \(seconds)"
+        case (.snapshot, _):
+            text = "OK snapshotted \(node.schema).\(node.alias)"
+            status = "\(result.message) in \(seconds)"
         default:
             text = "OK created \(describe(node))"
             status = "\(result.message) in \(seconds)"
