@@ -5,7 +5,7 @@ import Jinja
 /// The dbt context values of one render that don't depend on the node: `adapter`, `api`,
 /// `exceptions`, `modules`, and the functions `fromjson`, `tojson`, `fromyaml`, `toyaml`, `zip`,
 /// `zip_strict`, `set`, `set_strict`, `local_md5`, `print`, `log`, `diff_of_two_dicts`,
-/// `try_or_compiler_error`.
+/// `try_or_compiler_error`, and `run_query`, `store_result`, `load_result`.
 ///
 /// The compile session merges them with the node's own values (`ref`, `source`, `config`,
 /// `this`, `var`, `target`, …).
@@ -37,7 +37,7 @@ public func dbtContextFunctions(
 ) -> [String: Value] {
     let adapter = AdapterValue(policy: policy, adapterType: adapterType, isParsing: isParsing, dispatcher: dispatcher,
                                warehouse: warehouse, database: database)
-    return [
+    var functions: [String: Value] = [
         "adapter": .object(adapter),
         "api": .object(NamespaceObject("api", [
             "Relation": .object(RelationFactory(policy: policy)),
@@ -59,4 +59,6 @@ public func dbtContextFunctions(
         "print": .callable(ContextFunctions.print(to: log)),
         "log": .callable(ContextFunctions.log(info: log, debug: debug ?? { _ in })),
     ]
+    for (name, value) in StatementResults.functions(isParsing: isParsing, warehouse: warehouse) { functions[name] = value }
+    return functions
 }
