@@ -9,7 +9,8 @@ struct Ingot: ParsableCommand {
         version: IngotVersion.string,
         subcommands: [BuildCommand.self, RunCommand.self, SeedCommand.self, TestCommand.self, SnapshotCommand.self,
                       ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self,
-                      DepsCommand.self, CleanCommand.self, InitCommand.self]
+                      DepsCommand.self, CleanCommand.self, InitCommand.self,
+                      ShowCommand.self, RunOperationCommand.self, SourceCommand.self, RetryCommand.self]
     )
 }
 

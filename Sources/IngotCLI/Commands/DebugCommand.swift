@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import Project
+import Warehouse
 
-/// `ingot debug`: shows versions, paths, the profile and target, and checks the project files.
+/// `ingot debug`: shows versions, paths, the profile and target, checks the project files and
+/// connects to the warehouse (`select 1`), as `dbt debug` does; exits 1 when a check fails.
 struct DebugCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "debug", abstract: "Show the setup and check the project and profile.")
 
@@ -30,9 +32,34 @@ struct DebugCommand: ParsableCommand {
             for (key, value) in profile.target.settings where !["password", "pass", "token"].contains(key) {
                 console.result("  \(key): \(value.scalarText ?? "…")")
             }
-            console.result("  Connection test: [SKIPPED] running models arrives with the SQLite adapter; the profile is valid")
+            if let failure = Self.connectionTest(workspace) {
+                console.result("  Connection test: [ERROR]\n")
+                console.result("1 check failed:")
+                console.result("ingot was unable to connect to the specified database.\nThe database returned the following error:\n")
+                console.result("  >\(failure.replacingOccurrences(of: "\n", with: "\n   "))\n")
+                console.result("Check your database credentials and try again. For more information, visit:\nhttps://docs.getdbt.com/docs/configure-your-profile\n")
+                throw ExitCode(1)
+            }
+            console.result("  Connection test: [OK connection ok]\n")
         }
         console.result("All checks passed!")
+    }
+
+    /// Opens the warehouse and runs `select 1`; nil when that worked, else why not.
+    private static func connectionTest(_ workspace: Workspace) -> String? {
+        do {
+            // As the commands that run do: a profile may keep its database files under target/.
+            try FileManager.default.createDirectory(atPath: workspace.targetDirectory, withIntermediateDirectories: true)
+            let adapter = try AdapterFactory.open(for: workspace)
+            defer { adapter.close() }
+            let outcome = try adapter.execute("select 1 as id", fetch: true)
+            guard outcome.rows.first?.first == .int(1) else { return "select 1 returned \(outcome.rows)" }
+            return nil
+        } catch let e as WarehouseError {
+            return "Database Error\n\(e.message)"
+        } catch {
+            return "Runtime Error\n\(error)"
+        }
     }
 
     private static func which(_ tool: String) -> Bool {

@@ -6,10 +6,25 @@ import Warehouse
 
 /// Opens the warehouse the profile's target names.
 enum AdapterFactory {
+    /// Why the warehouse could not be opened, worded for the user.
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    /// Opens the warehouse, or prints why not and exits 2 (an error before running).
     static func make(for workspace: Workspace) throws -> any WarehouseAdapter {
-        guard let target = workspace.project.profile?.target else {
-            workspace.console.error("This command needs a profile with a target: none was found for project '\(workspace.project.root.name)'")
+        do {
+            return try open(for: workspace)
+        } catch let failure as Failure {
+            workspace.console.error(failure.description)
             throw ExitCode(2)
+        }
+    }
+
+    /// Opens the warehouse; throws a `Failure` saying why not.
+    static func open(for workspace: Workspace) throws -> any WarehouseAdapter {
+        guard let target = workspace.project.profile?.target else {
+            throw Failure(description: "This command needs a profile with a target: none was found for project '\(workspace.project.root.name)'")
         }
         do {
             switch target.type {
@@ -23,12 +38,10 @@ enum AdapterFactory {
                 let profile = try SQLiteProfile(settings: settings, schemasAndPaths: paths)
                 return try SQLiteAdapter(profile: profile, baseDirectory: workspace.root)
             default:
-                workspace.console.error("The '\(target.type)' adapter is not built into this ingot yet (target '\(target.name)'); use a sqlite target")
-                throw ExitCode(2)
+                throw Failure(description: "The '\(target.type)' adapter is not built into this ingot yet (target '\(target.name)'); use a sqlite target")
             }
         } catch let e as WarehouseError {
-            workspace.console.error("Could not open the warehouse of target '\(target.name)' (\(profileLocation(target))):\n  \(e.description)")
-            throw ExitCode(2)
+            throw Failure(description: "Could not open the warehouse of target '\(target.name)' (\(profileLocation(target))):\n  \(e.description)")
         }
     }
 
