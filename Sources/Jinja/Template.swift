@@ -90,6 +90,7 @@ enum BuiltinNameCheck {
     }
 
     private static func check(_ s: Statement, _ env: Environment, conditional: Bool) throws {
+        try StackGuard.check(StackGuard.floor)
         switch s.kind {
         case .text: break
         case .output(let e), .do(let e), .set(_, let e): try check(e, env, conditional)
@@ -123,6 +124,7 @@ enum BuiltinNameCheck {
     }
 
     private static func check(_ e: Expression, _ env: Environment, _ conditional: Bool) throws {
+        try StackGuard.check(StackGuard.floor)
         switch e.kind {
         case .literal, .name: break
         case .list(let items), .tuple(let items), .concat(let items):

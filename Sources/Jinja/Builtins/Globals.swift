@@ -5,7 +5,12 @@ public final class Namespace: JinjaObject, @unchecked Sendable {
     public init(_ attributes: DictStorage = DictStorage()) { self.attributes = attributes }
     public var typeName: String { "Namespace" }
     public func attribute(_ name: String) throws -> Value? { attributes[name] }
-    public func setAttribute(_ name: String, to value: Value) throws { attributes[name] = value }
+    public func setAttribute(_ name: String, to value: Value) throws {
+        // A loop can grow a value here one level per iteration; the one it replaces may be deep.
+        if var old = attributes.items.updateValue(value, forKey: .string(name)), old.nests {
+            NestedRelease.discard(&old)
+        }
+    }
     public var stringValue: String { "<Namespace \(Value.dict(attributes).pythonRepr)>" }
 }
 

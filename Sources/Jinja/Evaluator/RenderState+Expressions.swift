@@ -1,6 +1,7 @@
 extension RenderState {
     /// Evaluates an expression node.
     package func evaluate(_ e: Expression, _ scope: Scope) throws -> Value {
+        try StackGuard.check(stackFloor)
         switch e.kind {
         case .literal(let v):
             return v

@@ -7,6 +7,8 @@ public final class RenderState {
     package let topSource: TemplateSource
     package var currentSource: TemplateSource
     private var callDepth = 0
+    /// Where this thread's stack runs out (see `StackGuard`); deeper recursion throws.
+    package let stackFloor = StackGuard.floor
     private var steps = 0
     private let maxSteps: Int
 
@@ -63,6 +65,7 @@ public final class RenderState {
     // MARK: - Statements
 
     package func execute(_ statements: [Statement], _ scope: Scope, _ out: inout String) throws {
+        try StackGuard.check(stackFloor)
         for s in statements {
             switch s.kind {
             case .text(let text):

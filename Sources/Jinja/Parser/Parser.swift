@@ -1,17 +1,23 @@
 /// Recursive-descent parser with Jinja2's grammar and precedence.
 ///
-/// Nesting is bounded (`maxDepth`) so that hostile or generated input fails with a syntax
-/// error instead of exhausting the stack.
+/// Nesting is bounded (`maxDepth`), and so is the depth of every expression tree
+/// (`maxExpressionDepth`: a chain such as `a.b.c…`, `x|f|f…` or `1+1+1…` parses flat but is as
+/// deep as it is long), so that hostile or generated input fails with a syntax error instead of
+/// exhausting the stack when the tree is checked, evaluated or freed. Python's jinja2 hits its
+/// recursion limit at about 490 chained operators or 330 chained filters or attributes.
 package struct Parser {
     private var tokens: [Token]
     private var position = 0
     private var depth = 0
     private let maxDepth: Int
+    private let maxExpressionDepth: Int
     private let macroTags: [String: String]
+    private let stackFloor = StackGuard.floor
 
-    package init(tokens: [Token], maxDepth: Int = 120, macroTags: [String: String] = [:]) {
+    package init(tokens: [Token], maxDepth: Int = 120, maxExpressionDepth: Int = 300, macroTags: [String: String] = [:]) {
         self.tokens = tokens
         self.maxDepth = maxDepth
+        self.maxExpressionDepth = maxExpressionDepth
         self.macroTags = macroTags
     }
 
@@ -89,6 +95,15 @@ package struct Parser {
     private mutating func enter() throws {
         depth += 1
         if depth > maxDepth { throw error("template nesting too deep (more than \(maxDepth) levels)") }
+        if !StackGuard.hasRoom(above: stackFloor) { throw error("template nesting too deep for the stack") }
+    }
+
+    /// `node`, unless its tree is deeper than `maxExpressionDepth`.
+    private func bounded(_ node: Expression) throws -> Expression {
+        if node.depth > maxExpressionDepth {
+            throw error("expression too deeply nested (more than \(maxExpressionDepth) levels)", at: node.location)
+        }
+        return node
     }
 
     // MARK: - Statements
@@ -359,7 +374,7 @@ package struct Parser {
             let test = try parseOr()
             var otherwise: Expression?
             if skipName("else") { otherwise = try parseExpression() }
-            expr = Expression(.conditional(test: test, then: expr, otherwise: otherwise), location)
+            expr = try bounded(Expression(.conditional(test: test, then: expr, otherwise: otherwise), location))
         }
         return expr
     }
@@ -368,7 +383,7 @@ package struct Parser {
         var left = try parseAnd()
         while isName("or") {
             let location = next().location
-            left = Expression(.or(left, try parseAnd()), location)
+            left = try bounded(Expression(.or(left, try parseAnd()), location))
         }
         return left
     }
@@ -377,7 +392,7 @@ package struct Parser {
         var left = try parseNot()
         while isName("and") {
             let location = next().location
-            left = Expression(.and(left, try parseNot()), location)
+            left = try bounded(Expression(.and(left, try parseNot()), location))
         }
         return left
     }
@@ -410,14 +425,14 @@ package struct Parser {
                 break
             }
         }
-        return ops.isEmpty ? first : Expression(.compare(first, ops), location)
+        return ops.isEmpty ? first : try bounded(Expression(.compare(first, ops), location))
     }
 
     private mutating func parseMath1() throws -> Expression {
         var left = try parseConcat()
         while case .op(let o) = current.kind, o == .add || o == .sub {
             let location = next().location
-            left = Expression(.binary(o == .add ? .add : .sub, left, try parseConcat()), location)
+            left = try bounded(Expression(.binary(o == .add ? .add : .sub, left, try parseConcat()), location))
         }
         return left
     }
@@ -426,14 +441,14 @@ package struct Parser {
         let location = current.location
         var parts = [try parseMath2()]
         while skipOp(.tilde) { parts.append(try parseMath2()) }
-        return parts.count == 1 ? parts[0] : Expression(.concat(parts), location)
+        return parts.count == 1 ? parts[0] : try bounded(Expression(.concat(parts), location))
     }
 
     private mutating func parseMath2() throws -> Expression {
         var left = try parsePow()
         while case .op(let o) = current.kind, let op = BinaryOperator(multiplicative: o) {
             let location = next().location
-            left = Expression(.binary(op, left, try parsePow()), location)
+            left = try bounded(Expression(.binary(op, left, try parsePow()), location))
         }
         return left
     }
@@ -442,7 +457,7 @@ package struct Parser {
         var left = try parseUnary()
         while isOp(.pow) {
             let location = next().location
-            left = Expression(.binary(.pow, left, try parseUnary()), location)
+            left = try bounded(Expression(.binary(.pow, left, try parseUnary()), location))
         }
         return left
     }
@@ -531,9 +546,9 @@ package struct Parser {
         var node = start
         while true {
             if isOp(.dot) || isOp(.lbracket) {
-                node = try parseSubscript(node)
+                node = try bounded(parseSubscript(node))
             } else if isOp(.lparen) {
-                node = try parseCall(node)
+                node = try bounded(parseCall(node))
             } else {
                 return node
             }
@@ -546,9 +561,9 @@ package struct Parser {
             if isOp(.pipe) {
                 node = try parseFilter(node, startInline: false)!
             } else if isName("is") {
-                node = try parseTest(node)
+                node = try bounded(parseTest(node))
             } else if isOp(.lparen) {
-                node = try parseCall(node)
+                node = try bounded(parseCall(node))
             } else {
                 return node
             }
@@ -661,7 +676,7 @@ package struct Parser {
             let location = current.location
             let name = try dottedName()
             let args = isOp(.lparen) ? try parseCallArguments() : .empty
-            node = Expression(.filter(input: node, name: name, arguments: args), location)
+            node = try bounded(Expression(.filter(input: node, name: name, arguments: args), location))
         }
         return node
     }

@@ -1,5 +1,7 @@
 /// Python equality and hashing: numbers compare by value across int/float/bool, sequences and
-/// dicts compare element-wise, and lists and tuples are never equal to each other.
+/// dicts compare element-wise, and lists and tuples are never equal to each other. Structures
+/// nested too deeply for the stack (or containing themselves, where Python raises
+/// `RecursionError`) compare unequal instead of overflowing it.
 extension Value: Hashable {
     public static func == (lhs: Value, rhs: Value) -> Bool {
         switch (lhs, rhs) {
@@ -7,11 +9,12 @@ extension Value: Hashable {
         case (.int(let a), .int(let b)): return a == b
         case (.none, .none): return true
         case (.undefined, .undefined): return true
-        case (.list(let a), .list(let b)): return a === b || a.items == b.items
-        case (.tuple(let a), .tuple(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            return a === b || (StackGuard.hasRoom(above: StackGuard.floor) && a.items == b.items)
+        case (.tuple(let a), .tuple(let b)): return StackGuard.hasRoom(above: StackGuard.floor) && a == b
         case (.dict(let a), .dict(let b)):
             if a === b { return true }
-            guard a.items.count == b.items.count else { return false }
+            guard a.items.count == b.items.count, StackGuard.hasRoom(above: StackGuard.floor) else { return false }
             for (k, v) in a.items {
                 guard let other = b.items[k], other == v else { return false }
             }
@@ -36,6 +39,7 @@ extension Value: Hashable {
         case .undefined: hasher.combine(-0x5eee)
         case .tuple(let t):
             hasher.combine(t.count)
+            guard StackGuard.hasRoom(above: StackGuard.floor) else { return }
             for v in t { v.hash(into: &hasher) }
         case .list(let l): hasher.combine(ObjectIdentifier(l))
         case .dict(let d): hasher.combine(ObjectIdentifier(d))
@@ -48,7 +52,7 @@ extension Value: Hashable {
     public var isHashable: Bool {
         switch self {
         case .list, .dict: return false
-        case .tuple(let t): return t.allSatisfy(\.isHashable)
+        case .tuple(let t): return StackGuard.hasRoom(above: StackGuard.floor) && t.allSatisfy(\.isHashable)
         default: return true
         }
     }
@@ -97,6 +101,7 @@ extension Value {
     }
 
     private static func sequenceLess(_ a: [Value], _ b: [Value]) -> Bool? {
+        guard StackGuard.hasRoom(above: StackGuard.floor) else { return nil }
         for (x, y) in zip(a, b) where x != y {
             return pythonLess(x, y)
         }

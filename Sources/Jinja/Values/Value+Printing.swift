@@ -42,33 +42,70 @@ extension Value {
 
     /// Appends `repr(self)` to `out`.
     public func writeRepr(to out: inout String) {
+        var active: [ObjectIdentifier] = []
+        writeRepr(to: &out, active: &active, floor: StackGuard.floor)
+    }
+
+    /// `active` holds the lists and dicts being printed further out that contain containers: a
+    /// list that contains itself prints as `[...]`, as in Python (one holding only scalars can't
+    /// be part of a cycle, so it isn't recorded). A value nested too deeply for the stack (see
+    /// `StackGuard`; `floor` is the current thread's) prints `...`.
+    private func writeRepr(to out: inout String, active: inout [ObjectIdentifier], floor: UInt) {
         switch self {
         case .string(let s): Value.writeStringRepr(s, to: &out)
         case .undefined: out += "Undefined"
         case .list(let l):
+            let id = ObjectIdentifier(l)
+            if active.contains(id) {
+                out += "[...]"
+                return
+            }
+            guard StackGuard.hasRoom(above: floor) else {
+                out += "..."
+                return
+            }
+            let nests = l.items.contains { $0.nests }
+            if nests { active.append(id) }
+            defer { if nests { active.removeLast() } }
             out += "["
             for (i, v) in l.items.enumerated() {
                 if i > 0 { out += ", " }
-                v.writeRepr(to: &out)
+                v.writeRepr(to: &out, active: &active, floor: floor)
             }
             out += "]"
         case .tuple(let t):
+            guard StackGuard.hasRoom(above: floor) else {
+                out += "..."
+                return
+            }
             out += "("
             for (i, v) in t.enumerated() {
                 if i > 0 { out += ", " }
-                v.writeRepr(to: &out)
+                v.writeRepr(to: &out, active: &active, floor: floor)
             }
             if t.count == 1 { out += "," }
             out += ")"
         case .dict(let d):
+            let id = ObjectIdentifier(d)
+            if active.contains(id) {
+                out += "{...}"
+                return
+            }
+            guard StackGuard.hasRoom(above: floor) else {
+                out += "..."
+                return
+            }
+            let nests = d.items.values.contains { $0.nests }
+            if nests { active.append(id) }
+            defer { if nests { active.removeLast() } }
             out += "{"
             var first = true
             for (k, v) in d.items {
                 if !first { out += ", " }
                 first = false
-                k.writeRepr(to: &out)
+                k.writeRepr(to: &out, active: &active, floor: floor)
                 out += ": "
-                v.writeRepr(to: &out)
+                v.writeRepr(to: &out, active: &active, floor: floor)
             }
             out += "}"
         case .object(let o): out += o.reprValue

@@ -82,12 +82,20 @@ public struct Undefined: Sendable {
 public final class ListStorage: @unchecked Sendable {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+    deinit { NestedRelease.release(&items) }
 }
 
 /// Backing store of a dict value: a class, because Python dicts are shared and mutable.
 public final class DictStorage: @unchecked Sendable {
     public var items: OrderedDictionary<Value, Value>
     public init(_ items: OrderedDictionary<Value, Value> = [:]) { self.items = items }
+    deinit {
+        guard items.values.contains(where: { $0.nests }) || items.keys.contains(where: { $0.nests }) else { return }
+        guard NestedRelease.queueing(items.values.elements) || NestedRelease.queueing(items.keys.elements) else { return }
+        var contents = items.values.elements + items.keys.elements
+        items = [:]
+        NestedRelease.release(&contents)
+    }
 
     /// Looks up a string key without building a `Value` at the call site.
     @inlinable public subscript(key: String) -> Value? {
