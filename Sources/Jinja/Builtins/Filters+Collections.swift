@@ -146,6 +146,7 @@ extension Builtins {
         f["batch"] = { v, args, s in
             let b = try bind("batch", args, ["linecount", "fill_with"], required: 1)
             guard let n = b[0]?.intValue, n > 0 else { throw JinjaError(.value, "batch size must be positive") }
+            if let fill = b[1], !fill.isNone, n > s.environment.limits.maxSequenceLength { throw JinjaError(.limit, "result too large") }
             var out: [Value] = []
             var tmp: [Value] = []
             for item in try s.iterate(v) {
@@ -164,6 +165,7 @@ extension Builtins {
         f["slice"] = { v, args, s in
             let b = try bind("slice", args, ["slices", "fill_with"], required: 1)
             guard let slices = b[0]?.intValue, slices > 0 else { throw JinjaError(.value, "slices must be positive") }
+            guard slices <= s.environment.limits.maxSequenceLength else { throw JinjaError(.limit, "result too large") }
             let seq = try s.iterate(v)
             let perSlice = seq.count / slices
             let withExtra = seq.count % slices

@@ -99,6 +99,7 @@ extension Builtins {
             radix = r
         }
         if radix == 0 { radix = 10 }
+        guard (2...36).contains(radix) else { return nil }
         guard !s.isEmpty, !s.hasPrefix("_"), !s.hasSuffix("_"), !TextUtilities.contains(s, "__") else { return nil }
         let digits = TextUtilities.replace(s, "_", "", count: -1)
         guard digits.allSatisfy({ $0.isASCII && ($0.isHexDigit) }), let v = Int(digits, radix: radix) else { return nil }

@@ -35,7 +35,13 @@ extension Builtins {
         f["indent"] = { v, args, s in
             let b = try bind("indent", args, ["width", "first", "blank"])
             let indention: String
-            if case .string(let w)? = b[0] { indention = w } else { indention = String(repeating: " ", count: b[0]?.intValue ?? 4) }
+            if case .string(let w)? = b[0] {
+                indention = w
+            } else {
+                let width = b[0]?.intValue ?? 4
+                guard width <= s.environment.limits.maxSequenceLength else { throw JinjaError(.limit, "result too large") }
+                indention = String(repeating: " ", count: max(0, width))
+            }
             return .string(indent(try s.string(v), indention, first: b[1]?.isTruthy ?? false, blank: b[2]?.isTruthy ?? false))
         }
         f["truncate"] = { v, args, s in
@@ -48,7 +54,7 @@ extension Builtins {
             let endCount = end.unicodeScalars.count
             guard length >= endCount else { throw JinjaError(.value, "expected length >= \(endCount), got \(length)") }
             guard leeway >= 0 else { throw JinjaError(.value, "expected leeway >= 0, got \(leeway)") }
-            if text.count <= length + leeway { return .string(String(String.UnicodeScalarView(text))) }
+            if text.count - length <= leeway { return .string(String(String.UnicodeScalarView(text))) }
             let head = String(String.UnicodeScalarView(text.prefix(length - endCount)))
             if killwords { return .string(head + end) }
             let parts = TextUtilities.rsplit(head, separator: " ", maxSplit: 1)
@@ -77,9 +83,10 @@ extension Builtins {
         f["e"] = f["escape"]
         f["forceescape"] = { v, _, s in .object(SafeString(htmlEscape(try s.string(v)))) }
         f["safe"] = { v, _, s in .object(SafeString(try s.string(v))) }
-        f["tojson"] = { v, args, _ in
+        f["tojson"] = { v, args, s in
             let b = try bind("tojson", args, ["indent"])
             let indent = b[0].flatMap { $0.isNone ? nil : $0.intValue }
+            if let indent, indent > s.environment.limits.maxSequenceLength { throw JinjaError(.limit, "result too large") }
             var out = ""
             try JSONWriter.write(v, to: &out, indent: indent, level: 0, htmlSafe: true)
             return .string(out)
@@ -174,6 +181,7 @@ enum JSONWriter {
                 out += "{}"
                 return
             }
+            try StackGuard.check(StackGuard.floor)
             var entries: [(String, Value)] = []
             for (k, value) in d.items {
                 let key: String
@@ -191,12 +199,12 @@ enum JSONWriter {
             out += "{"
             for (i, (k, value)) in entries.enumerated() {
                 if i > 0 { out += indent == nil ? ", " : "," }
-                newline(&out, indent, level + 1)
+                try newline(&out, indent, level + 1)
                 writeString(k, to: &out, htmlSafe: htmlSafe)
                 out += ": "
                 try write(value, to: &out, indent: indent, level: level + 1, htmlSafe: htmlSafe, sortKeys: sortKeys)
             }
-            newline(&out, indent, level)
+            try newline(&out, indent, level)
             out += "}"
         case .object(let o):
             if let s = o as? SafeString {
@@ -211,12 +219,20 @@ enum JSONWriter {
         }
     }
 
-    private static func newline(_ out: inout String, _ indent: Int?, _ level: Int) {
+    /// The most a pretty-printed document may grow to (a large indent times deep nesting).
+    static let maxIndentedLength = 1 << 30
+
+    private static func newline(_ out: inout String, _ indent: Int?, _ level: Int) throws {
         guard let indent else { return }
-        out += "\n" + String(repeating: " ", count: indent * level)
+        // Python's json treats a negative indent as no indentation.
+        let width = max(0, indent) * level
+        guard out.utf8.count + width < maxIndentedLength else { throw JinjaError(.limit, "result too large") }
+        out += "\n" + String(repeating: " ", count: width)
     }
 
     private static func writeArray(_ items: [Value], to out: inout String, indent: Int?, level: Int, htmlSafe: Bool, sortKeys: Bool) throws {
+        // A list that contains itself recurses until here (Python: "Circular reference detected").
+        try StackGuard.check(StackGuard.floor)
         if items.isEmpty {
             out += "[]"
             return
@@ -224,10 +240,10 @@ enum JSONWriter {
         out += "["
         for (i, item) in items.enumerated() {
             if i > 0 { out += indent == nil ? ", " : "," }
-            newline(&out, indent, level + 1)
+            try newline(&out, indent, level + 1)
             try write(item, to: &out, indent: indent, level: level + 1, htmlSafe: htmlSafe, sortKeys: sortKeys)
         }
-        newline(&out, indent, level)
+        try newline(&out, indent, level)
         out += "]"
     }
 

@@ -178,27 +178,32 @@ enum Methods {
             let width = try optionalInt(args.positional.first) ?? 0
             let count = s.unicodeScalars.count
             guard count < width else { return .string(s) }
+            guard width <= state.environment.limits.maxSequenceLength else { throw JinjaError(.limit, "result too large") }
             var body = Substring(s)
             var sign = ""
             if let f = body.first, f == "-" || f == "+" {
                 sign = String(f)
                 body = body.dropFirst()
             }
-            return .string(sign + String(repeating: "0", count: width - count) + body)
+            return .string(sign + TextUtilities.repeated("0", count: width - count) + body)
         case "center", "ljust", "rjust":
             let b = try args.bind(name, ["width", "fillchar"], required: 1)
             let width = try optionalInt(b[0]) ?? 0
             let fill = b[1]?.stringValue ?? " "
+            guard fill.unicodeScalars.count == 1 else {
+                throw JinjaError(.type, "The fill character must be exactly one character long")
+            }
             let count = s.unicodeScalars.count
             guard count < width else { return .string(s) }
+            guard width <= state.environment.limits.maxSequenceLength else { throw JinjaError(.limit, "result too large") }
             let padding = width - count
             switch name {
-            case "ljust": return .string(s + String(repeating: fill, count: padding))
-            case "rjust": return .string(String(repeating: fill, count: padding) + s)
+            case "ljust": return .string(s + TextUtilities.repeated(fill, count: padding))
+            case "rjust": return .string(TextUtilities.repeated(fill, count: padding) + s)
             default:
                 // Python puts the odd extra character on the left when the width is odd.
                 let left = padding / 2 + (padding & width & 1)
-                return .string(String(repeating: fill, count: left) + s + String(repeating: fill, count: padding - left))
+                return .string(TextUtilities.repeated(fill, count: left) + s + TextUtilities.repeated(fill, count: padding - left))
             }
         case "partition", "rpartition":
             let sep = try string(args.positional.first, name)

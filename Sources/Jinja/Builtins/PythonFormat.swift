@@ -100,10 +100,16 @@ enum PythonFormat {
         return out
     }
 
+    /// The widest field or longest precision a format may ask for.
+    static let maxWidth = 100_000_000
+
     private static func readInt(_ s: [Unicode.Scalar], _ i: inout Int) -> Int? {
         var v: Int?
         while i < s.count, let d = Int(String(s[i])) {
-            v = (v ?? 0) * 10 + d
+            // Saturates: `formatValue` rejects widths that large.
+            let (times10, o1) = (v ?? 0).multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times10.addingReportingOverflow(d)
+            v = o1 || o2 ? Int.max : sum
             i += 1
         }
         return v
@@ -112,7 +118,9 @@ enum PythonFormat {
     // MARK: - str.format
 
     /// `template.format(*positional, **keywords)`.
-    static func format(_ template: String, _ args: Arguments, _ state: RenderState) throws -> String {
+    /// `nesting`: how many more levels of `{:{…}}` Python allows.
+    static func format(_ template: String, _ args: Arguments, _ state: RenderState, nesting: Int = 2) throws -> String {
+        guard nesting > 0 else { throw JinjaError(.value, "Max string recursion exceeded") }
         var out = ""
         let s = Array(template.unicodeScalars)
         var i = 0
@@ -137,7 +145,7 @@ enum PythonFormat {
                 }
                 guard j < s.count else { throw JinjaError(.value, "Single '{' encountered in format string") }
                 let field = String(String.UnicodeScalarView(s[(i + 1)..<j]))
-                out += try formatField(field, args, &autoIndex, state)
+                out += try formatField(field, args, &autoIndex, state, nesting: nesting)
                 i = j + 1
             } else if c == "}" {
                 guard i + 1 < s.count, s[i + 1] == "}" else {
@@ -154,7 +162,7 @@ enum PythonFormat {
     }
 
     private static func formatField(_ field: String, _ args: Arguments, _ autoIndex: inout Int,
-                                    _ state: RenderState) throws -> String {
+                                    _ state: RenderState, nesting: Int) throws -> String {
         var name = field
         var specText = ""
         var conversion: Character?
@@ -180,7 +188,7 @@ enum PythonFormat {
             }
             value = args.positional[autoIndex]
             autoIndex += 1
-        } else if let index = Int(head) {
+        } else if head.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), let index = Int(head) {
             guard index < args.positional.count else {
                 throw JinjaError(.host, "IndexError: Replacement index \(index) out of range for positional args tuple")
             }
@@ -196,6 +204,7 @@ enum PythonFormat {
                 value = try state.attribute(of: value, String(rest[..<end]))
                 rest = rest[end...]
             } else {
+                guard first == "[" else { throw JinjaError(.value, "Only '.' or '[' may follow ']' in format field specifier") }
                 guard let close = rest.firstIndex(of: "]") else { throw JinjaError(.value, "Missing ']' in format string") }
                 let keyText = String(rest[rest.index(after: rest.startIndex)..<close])
                 value = try state.item(of: value, Int(keyText).map { .int($0) } ?? .string(keyText))
@@ -205,7 +214,7 @@ enum PythonFormat {
         if conversion == "r" { value = .string(value.pythonRepr) }
         if conversion == "s" { value = .string(value.pythonString) }
         if specText.utf8.contains(UInt8(ascii: "{")) {
-            specText = try format(specText, args, state)
+            specText = try format(specText, args, state, nesting: nesting - 1)
         }
         return try formatValue(value, try FormatSpec(parsing: specText), percentStyle: false)
     }
@@ -279,6 +288,8 @@ enum PythonFormat {
     }
 
     static func formatValue(_ value: Value, _ spec: FormatSpec, percentStyle: Bool) throws -> String {
+        // Python fails with MemoryError somewhere above this; we refuse up front.
+        if (spec.width ?? 0) > maxWidth || (spec.precision ?? 0) > maxWidth { throw JinjaError(.value, "width or precision too big") }
         var spec = spec
         let type = spec.type
         var body: String
@@ -300,7 +311,10 @@ enum PythonFormat {
             let number: Int
             if percentStyle, case .double(let d) = value {
                 guard d.isFinite else { throw JinjaError(.overflow, "cannot convert float infinity to integer") }
-                number = Int(d.rounded(.towardZero))
+                guard let n = Int(exactly: d.rounded(.towardZero)) else {
+                    throw JinjaError(.overflow, "float \(Value.formatDouble(d)) is too large to format as an integer here")
+                }
+                number = n
             } else if let i = value.intValue {
                 number = i
             } else {
@@ -335,17 +349,17 @@ enum PythonFormat {
                     }
                 }
             case "f", "F":
-                body = m.isFinite ? String(format: "%.\(spec.precision ?? 6)f", m) : (m.isNaN ? "nan" : "inf")
+                body = m.isFinite ? printf(m, spec.precision ?? 6, "f") : (m.isNaN ? "nan" : "inf")
                 if type == "F" { body = body.uppercased() }
                 body = groupFixed(body, spec.grouping)
             case "e", "E":
-                body = m.isFinite ? String(format: "%.\(spec.precision ?? 6)e", m) : (m.isNaN ? "nan" : "inf")
+                body = m.isFinite ? printf(m, spec.precision ?? 6, "e") : (m.isNaN ? "nan" : "inf")
                 if type == "E" { body = body.uppercased() }
             case "g", "G":
                 body = formatGeneral(m, precision: spec.precision ?? 6, repr: false, alternate: spec.alternate)
                 if type == "G" { body = body.uppercased() }
             case "%":
-                body = String(format: "%.\(spec.precision ?? 6)f", m * 100) + "%"
+                body = printf(m * 100, spec.precision ?? 6, "f") + "%"
             default:
                 throw JinjaError(.value, "Unknown format code '\(type!)' for object of type '\(value.typeName)'")
             }
@@ -363,7 +377,7 @@ enum PythonFormat {
         if spec.align == "=" {
             let width = spec.width ?? 0
             let padding = max(0, width - signText.count - body.count)
-            return signText + String(repeating: spec.fill, count: padding) + body
+            return signText + TextUtilities.repeated(spec.fill, count: padding) + body
         }
         return pad(signText + body, spec, defaultAlign: ">")
     }
@@ -374,11 +388,11 @@ enum PythonFormat {
         guard count < width else { return text }
         let padding = width - count
         switch spec.align ?? defaultAlign {
-        case "<": return text + String(repeating: spec.fill, count: padding)
+        case "<": return text + TextUtilities.repeated(spec.fill, count: padding)
         case "^":
             let left = padding / 2
-            return String(repeating: spec.fill, count: left) + text + String(repeating: spec.fill, count: padding - left)
-        default: return String(repeating: spec.fill, count: padding) + text
+            return TextUtilities.repeated(spec.fill, count: left) + text + TextUtilities.repeated(spec.fill, count: padding - left)
+        default: return TextUtilities.repeated(spec.fill, count: padding) + text
         }
     }
 
@@ -392,6 +406,20 @@ enum PythonFormat {
         return String(out.reversed())
     }
 
+    /// A double's exact decimal expansion ends within this many digits after the point; past
+    /// it every digit is 0, and glibc takes seconds to print a hundred million of them.
+    private static let exactDigits = 1100
+
+    /// `%.<precision>f` or `%.<precision>e` of a finite `m`, with the zeros past `exactDigits`
+    /// appended rather than printed.
+    private static func printf(_ m: Double, _ precision: Int, _ type: Character) -> String {
+        guard precision > exactDigits else { return String(format: "%.\(precision)\(type)", m) }
+        let s = String(format: "%.\(exactDigits)\(type)", m)
+        let zeros = TextUtilities.repeated("0", count: precision - exactDigits)
+        if type == "e", let e = s.lastIndex(of: "e") { return s[..<e] + zeros + s[e...] }
+        return s + zeros
+    }
+
     private static func groupFixed(_ text: String, _ separator: Character?) -> String {
         guard let separator else { return text }
         if let dot = text.firstIndex(of: ".") { return group(String(text[..<dot]), separator) + text[dot...] }
@@ -402,7 +430,8 @@ enum PythonFormat {
     /// at least one decimal digit.
     private static func formatGeneral(_ m: Double, precision: Int, repr: Bool, alternate: Bool = false) -> String {
         guard m.isFinite else { return m.isNaN ? "nan" : "inf" }
-        let p = max(precision, 1)
+        // Without `#` the trailing zeros go, and the digits past `exactDigits` are all zeros.
+        let p = max(alternate ? precision : min(precision, exactDigits), 1)
         var s = String(format: alternate ? "%#.\(p)g" : "%.\(p)g", m)
         if repr, !s.utf8.contains(UInt8(ascii: "e")), !s.utf8.contains(UInt8(ascii: ".")) { s += ".0" }
         return s

@@ -52,19 +52,25 @@ package final class TemplateSource: Sendable {
         self.text = text
     }
 
-    /// The text of 1-based `line`, without its newline.
+    /// The text of 1-based `line`, without its newline. Scans bytes: an error in a template of
+    /// megabytes should not cost a walk over every character.
     package func line(_ number: Int) -> String? {
+        let utf8 = text.utf8
         var current = 1
-        var start = text.startIndex
-        var i = text.startIndex
-        while i < text.endIndex {
-            if text[i] == "\n" {
-                if current == number { return String(text[start..<i]) }
-                current += 1
-                start = text.index(after: i)
-            }
-            i = text.index(after: i)
+        var start = utf8.startIndex
+        var i = utf8.startIndex
+        func slice(_ range: Range<String.Index>) -> String {
+            let line = String(decoding: utf8[range], as: UTF8.self)
+            return line.utf8.last == UInt8(ascii: "\r") ? String(line.dropLast()) : line
         }
-        return current == number ? String(text[start...]) : nil
+        while i < utf8.endIndex {
+            if utf8[i] == UInt8(ascii: "\n") {
+                if current == number { return slice(start..<i) }
+                current += 1
+                start = utf8.index(after: i)
+            }
+            i = utf8.index(after: i)
+        }
+        return current == number ? slice(start..<utf8.endIndex) : nil
     }
 }

@@ -35,14 +35,14 @@ enum Operators {
                 let count = max(0, n)
                 switch seq {
                 case .string(let s):
-                    guard s.utf8.count * count <= limits.maxSequenceLength else { throw tooLong() }
-                    return .string(String(repeating: s, count: count))
+                    guard fits(s.utf8.count, times: count, limits) else { throw tooLong() }
+                    return .string(TextUtilities.repeated(s, count: count))
                 case .list(let l):
-                    guard l.items.count * count <= limits.maxSequenceLength else { throw tooLong() }
-                    return .list(ListStorage(Array([[Value]](repeating: l.items, count: count).joined())))
+                    guard fits(l.items.count, times: count, limits) else { throw tooLong() }
+                    return .list(ListStorage(repeatedItems(l.items, count)))
                 case .tuple(let t):
-                    guard t.count * count <= limits.maxSequenceLength else { throw tooLong() }
-                    return .tuple(Array([[Value]](repeating: t, count: count).joined()))
+                    guard fits(t.count, times: count, limits) else { throw tooLong() }
+                    return .tuple(repeatedItems(t, count))
                 default: break
                 }
             }
@@ -56,6 +56,21 @@ enum Operators {
             return try floating(op, a.doubleValue!, b.doubleValue!, x, y)
         }
         throw JinjaError(.type, "unsupported operand type(s) for \(op.rawValue): '\(a.typeName)' and '\(b.typeName)'")
+    }
+
+    /// `items` repeated `count` times; immediate when empty (`[] * 99999999`).
+    private static func repeatedItems(_ items: [Value], _ count: Int) -> [Value] {
+        guard !items.isEmpty, count > 0 else { return [] }
+        var out: [Value] = []
+        out.reserveCapacity(items.count * count)
+        for _ in 0..<count { out.append(contentsOf: items) }
+        return out
+    }
+
+    /// Whether `count` copies of `length` elements stay within the limit (and within `Int`).
+    private static func fits(_ length: Int, times count: Int, _ limits: RenderLimits) -> Bool {
+        let (total, overflow) = length.multipliedReportingOverflow(by: count)
+        return !overflow && total <= limits.maxSequenceLength
     }
 
     private static func tooLong() -> JinjaError {

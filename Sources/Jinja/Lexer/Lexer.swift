@@ -283,7 +283,7 @@ package struct Lexer {
                     return v != nil && v! < radix
                 }
                 guard end > j else { throw syntaxError("invalid number literal", at: start) }
-                let text = String(decoding: bytes[j..<end], as: UTF8.self).replacingOccurrences(of: "_", with: "")
+                let text = String(decoding: bytes[j..<end].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
                 guard let v = Int(text, radix: radix) else { throw syntaxError("integer literal too large", at: start) }
                 tokens.append(Token(.integer(v), start))
                 index = end
@@ -307,7 +307,7 @@ package struct Lexer {
                 }
             }
         }
-        let text = String(decoding: bytes[s..<j], as: UTF8.self).replacingOccurrences(of: "_", with: "")
+        let text = String(decoding: bytes[s..<j].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
         if isFloat {
             tokens.append(Token(.float(Double(text) ?? .infinity), start))
         } else {
