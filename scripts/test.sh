@@ -23,7 +23,7 @@ echo "== build (debug, with tests)"
 swift build --build-tests
 
 echo "== Jinja fuzzer, short pass"
-swift run --skip-build jinja-fuzz --iterations "${INGOT_FUZZ_ITERATIONS:-20000}" --seed "${INGOT_FUZZ_SEED:-1}"
+swift run --skip-build jinja-fuzz --iterations "${INGOT_FUZZ_ITERATIONS:-3000}" --seed "${INGOT_FUZZ_SEED:-1}"
 
 echo "== swift test"
 swift test --skip-build

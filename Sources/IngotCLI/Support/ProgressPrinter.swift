@@ -62,7 +62,8 @@ struct ProgressPrinter: RunEventSink {
     private func line(_ index: Int, _ total: Int, _ text: String, status: String, node: ManifestNode, event: String,
                       extra: [String: String]) {
         let prefix = "\(index) of \(total) \(text) "
-        let dots = String(repeating: ".", count: max(3, 80 - prefix.count - status.count - 3))
+        // dbt pads the message with dots to 80 columns, then adds the status.
+        let dots = String(repeating: ".", count: max(3, 80 - prefix.count))
         var fields = extra
         fields["node"] = node.uniqueID
         fields["index"] = String(index)
