@@ -20,7 +20,8 @@ public struct RenderLimits: Sendable {
     public var maxCallDepth = 220
     /// Total loop iterations and macro calls in one render; nil for no bound.
     public var maxSteps: Int? = nil
-    /// Longest string or list an operator may build (`'x' * n`, `range(n)`).
+    /// Longest string or list an operator, filter or format may build (`'x' * n`, `a ~ b`,
+    /// `range(n)`, `'{:n}'`, `center(n)`), and the most a template or block may output.
     public var maxSequenceLength = 100_000_000
 
     public init() {}

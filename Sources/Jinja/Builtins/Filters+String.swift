@@ -28,9 +28,9 @@ extension Builtins {
                 }
                 let d = DictStorage()
                 for (k, x) in args.keywords { d[k] = x }
-                return .string(try PythonFormat.percent(format, .dict(d)))
+                return .string(try PythonFormat.percent(format, .dict(d), maxWidth: s.environment.limits.maxSequenceLength))
             }
-            return .string(try PythonFormat.percent(format, .tuple(args.positional)))
+            return .string(try PythonFormat.percent(format, .tuple(args.positional), maxWidth: s.environment.limits.maxSequenceLength))
         }
         f["indent"] = { v, args, s in
             let b = try bind("indent", args, ["width", "first", "blank"])

@@ -6,7 +6,8 @@ enum PythonFormat {
     // MARK: - printf-style
 
     /// `format % args`; `args` is a tuple of values, a dict for `%(name)s`, or a single value.
-    static func percent(_ format: String, _ args: Value) throws -> String {
+    /// `maxWidth` bounds field widths and precisions (`RenderLimits.maxSequenceLength`).
+    static func percent(_ format: String, _ args: Value, maxWidth: Int = PythonFormat.maxWidth) throws -> String {
         let positional: [Value]
         var mapping: DictStorage?
         switch args {
@@ -98,7 +99,7 @@ enum PythonFormat {
             }
             if spec.align == "<" { spec.zeroPad = false }
             spec.type = Character(type)
-            out += try formatValue(value, spec, percentStyle: true)
+            out += try formatValue(value, spec, percentStyle: true, maxWidth: maxWidth)
         }
         // A dict argument may go unused ('%s' % {} prints the dict; 'x' % {} prints 'x').
         if mapping == nil, next < positional.count {
@@ -224,7 +225,8 @@ enum PythonFormat {
         if specText.utf8.contains(UInt8(ascii: "{")) {
             specText = try format(specText, args, state, nesting: nesting - 1)
         }
-        return try formatValue(value, try FormatSpec(parsing: specText), percentStyle: false)
+        return try formatValue(value, try FormatSpec(parsing: specText), percentStyle: false,
+                               maxWidth: state.environment.limits.maxSequenceLength)
     }
 
     // MARK: - Shared value formatting
@@ -295,7 +297,7 @@ enum PythonFormat {
         }
     }
 
-    static func formatValue(_ value: Value, _ spec: FormatSpec, percentStyle: Bool) throws -> String {
+    static func formatValue(_ value: Value, _ spec: FormatSpec, percentStyle: Bool, maxWidth: Int = PythonFormat.maxWidth) throws -> String {
         // Python fails with MemoryError somewhere above this; we refuse up front.
         if (spec.width ?? 0) > maxWidth || (spec.precision ?? 0) > maxWidth { throw JinjaError(.value, "width or precision too big") }
         var spec = spec

@@ -25,9 +25,15 @@ enum Operators {
         switch op {
         case .add:
             switch (a, b) {
-            case (.string(let x), .string(let y)): return .string(x + y)
-            case (.list(let x), .list(let y)): return .list(ListStorage(x.items + y.items))
-            case (.tuple(let x), .tuple(let y)): return .tuple(x + y)
+            case (.string(let x), .string(let y)):
+                guard x.utf8.count + y.utf8.count <= limits.maxSequenceLength else { throw tooLong() }
+                return .string(x + y)
+            case (.list(let x), .list(let y)):
+                guard x.items.count + y.items.count <= limits.maxSequenceLength else { throw tooLong() }
+                return .list(ListStorage(x.items + y.items))
+            case (.tuple(let x), .tuple(let y)):
+                guard x.count + y.count <= limits.maxSequenceLength else { throw tooLong() }
+                return .tuple(x + y)
             default: break
             }
         case .mul:
@@ -47,7 +53,9 @@ enum Operators {
                 }
             }
         case .mod:
-            if case .string(let format) = a { return .string(try PythonFormat.percent(format, b)) }
+            if case .string(let format) = a {
+                return .string(try PythonFormat.percent(format, b, maxWidth: limits.maxSequenceLength))
+            }
         default:
             break
         }

@@ -46,7 +46,12 @@ extension RenderState {
             }
         case .concat(let parts):
             var s = ""
-            for p in parts { s += try string(try evaluate(p, scope)) }
+            for p in parts {
+                s += try string(try evaluate(p, scope))
+                if s.utf8.count > environment.limits.maxSequenceLength {
+                    throw JinjaError(.limit, "result too large", at: e.location)
+                }
+            }
             return .string(s)
         case .and(let a, let b):
             let left = try evaluate(a, scope)

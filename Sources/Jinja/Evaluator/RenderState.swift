@@ -83,6 +83,9 @@ public final class RenderState {
                     throw locate(error, s.location)
                 }
             }
+            if out.utf8.count > environment.limits.maxSequenceLength {
+                throw JinjaError(.limit, "output too large (more than \(environment.limits.maxSequenceLength) bytes)", at: s.location)
+            }
         }
     }
 
