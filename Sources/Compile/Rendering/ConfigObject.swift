@@ -71,9 +71,13 @@ final class ConfigObject: JinjaObject, @unchecked Sendable {
 }
 
 /// `config.get` taken as a value.
-private struct ConfigMethod: JinjaCallable, @unchecked Sendable {
+private final class ConfigMethod: JinjaCallable, @unchecked Sendable {
     let object: ConfigObject
     let name: String
+    init(object: ConfigObject, name: String) {
+        self.object = object
+        self.name = name
+    }
     func call(_ arguments: Arguments, in state: RenderState) throws -> Value {
         try object.callMethod(name, arguments, in: state) ?? .none
     }

@@ -74,11 +74,11 @@ extension Builtins {
         guard x.isFinite else { return x }
         if precision >= 0 {
             guard precision < 300 else { return x }
-            return Double(String(format: "%.\(precision)f", x)) ?? x
+            return Double(CFormat.format(x, precision: precision, UInt8(ascii: "f"))) ?? x
         }
         let scale = Foundation.pow(10.0, Double(-precision))
         let scaled = x / scale
-        let rounded = Double(String(format: "%.0f", scaled)) ?? scaled
+        let rounded = Double(CFormat.format(scaled, precision: 0, UInt8(ascii: "f"))) ?? scaled
         return rounded * scale
     }
 

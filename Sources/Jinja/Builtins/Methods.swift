@@ -16,6 +16,9 @@ enum Methods {
     static let tupleMethods: Set<String> = ["index", "count"]
     /// `dictMethods.contains(name)` without hashing: checked on every `d.key` attribute access.
     static func isDictMethod(_ name: String) -> Bool {
+        // Their lengths are 3 to 10; a quick reject for most keys.
+        let n = name.utf8.count
+        guard n >= 3, n <= 10, n != 8, n != 9 else { return false }
         switch name {
         case "items", "keys", "values", "get", "update", "pop", "setdefault", "copy", "clear", "popitem": return true
         default: return false

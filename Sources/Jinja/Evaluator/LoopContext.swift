@@ -4,7 +4,7 @@ final class LoopContext: JinjaObject, @unchecked Sendable {
     let depth0: Int
     let loop: ForLoop
     let scope: Scope
-    var index0 = 0
+    @exclusivity(unchecked) var index0 = 0
     private var lastChanged: [Value]?
 
     init(items: [Value], depth0: Int, loop: ForLoop, scope: Scope) {
@@ -66,9 +66,13 @@ final class LoopContext: JinjaObject, @unchecked Sendable {
 }
 
 /// `loop.cycle` taken as a value.
-struct LoopMethod: JinjaCallable, @unchecked Sendable {
+final class LoopMethod: JinjaCallable, @unchecked Sendable {
     let context: LoopContext
     let name: String
+    init(context: LoopContext, name: String) {
+        self.context = context
+        self.name = name
+    }
     func call(_ arguments: Arguments, in state: RenderState) throws -> Value {
         try context.callMethod(name, arguments, in: state) ?? .none
     }

@@ -301,9 +301,13 @@ extension RenderState {
 }
 
 /// `'abc'.upper` or `d.items` taken as a value; calling it calls the method.
-struct BoundMethod: JinjaCallable {
+final class BoundMethod: JinjaCallable {
     let receiver: Value
     let name: String
+    init(receiver: Value, name: String) {
+        self.receiver = receiver
+        self.name = name
+    }
     var typeName: String { "builtin_function_or_method" }
     var stringValue: String { "<built-in method \(name) of \(receiver.typeName) object>" }
     func call(_ arguments: Arguments, in state: RenderState) throws -> Value {

@@ -5,11 +5,11 @@
 public final class RenderState {
     public let environment: Environment
     package let topSource: TemplateSource
-    package var currentSource: TemplateSource
-    private var callDepth = 0
+    @exclusivity(unchecked) package var currentSource: TemplateSource
+    @exclusivity(unchecked) private var callDepth = 0
     /// Where this thread's stack runs out (see `StackGuard`); deeper recursion throws.
     package let stackFloor = StackGuard.floor
-    private var steps = 0
+    @exclusivity(unchecked) private var steps = 0
     private let maxSteps: Int
 
     package init(environment: Environment, source: TemplateSource) {
@@ -119,7 +119,7 @@ public final class RenderState {
             if let filter { value = try applyFilterChain(filter, input: value, scope) }
             try assign(target, value, in: scope)
         case .macro(let definition):
-            scope.variables[definition.name] = .callable(Macro(definition: definition, closure: scope, source: currentSource))
+            scope.setLocal(definition.name, .callable(Macro(definition: definition, closure: scope, source: currentSource)))
         case .callBlock(let call, let callerDefinition):
             let caller = Value.callable(Macro(definition: callerDefinition, closure: scope, source: currentSource))
             guard case .call(let callee, let argExprs) = call.kind else { return }
@@ -157,27 +157,46 @@ public final class RenderState {
             try execute(loop.otherwise, Scope(parent: scope), &out)
             return
         }
-        let iterationScope = Scope(parent: scope)
         let context = loop.usesLoopVariable ? LoopContext(items: items, depth0: depth0, loop: loop, scope: scope) : nil
         let loopValue = context.map { Value.object($0) }
-        // When the scope holds only the names every iteration rebinds, clearing it is wasted work.
+        // Every iteration binds `loop` (first) and the target's names (next) at the start of the
+        // level's locals; names the body sets come after them and are dropped per iteration.
         let rebound = loop.target.boundNameCount + (context == nil ? 0 : 1)
-        for (index, item) in items.enumerated() {
+        let iterationScope = Scope(parent: scope, capacity: rebound + 2)
+        var singleName: String?
+        if case .name(let n) = loop.target, !(context != nil && n == "loop") { singleName = n }
+        let targetSlot = context == nil ? 0 : 1
+        var index = 0
+        for item in items {
             try step()
-            if iterationScope.variables.count > rebound { iterationScope.variables.removeAll(keepingCapacity: true) }
+            let count = iterationScope.locals.count
+            if count > rebound { iterationScope.locals.removeLast(count - rebound) }
             if let context {
                 context.index0 = index
-                iterationScope.variables["loop"] = loopValue
+                if count == 0 {
+                    iterationScope.locals.append(Scope.Binding("loop", loopValue!))
+                } else {
+                    iterationScope.locals[0].value = loopValue!
+                }
             }
-            try assign(loop.target, item, in: iterationScope)
+            if let singleName {
+                if count > targetSlot {
+                    iterationScope.locals[targetSlot].value = item
+                } else {
+                    iterationScope.locals.append(Scope.Binding(singleName, item))
+                }
+            } else {
+                try assign(loop.target, item, in: iterationScope)
+            }
             try execute(loop.body, iterationScope, &out)
+            index += 1
         }
     }
 
     package func assign(_ target: AssignTarget, _ value: Value, in scope: Scope) throws {
         switch target {
         case .name(let n):
-            scope.variables[n] = value
+            scope.setLocal(n, value)
         case .tuple(let targets):
             let items = try iterate(value)
             guard items.count == targets.count else {
@@ -207,22 +226,22 @@ public final class RenderState {
         callDepth += 1
         defer { callDepth -= 1 }
         let definition = macro.definition
-        let scope = Scope(parent: macro.closure)
-        scope.isMacroCall = true
         let parameters = definition.parameters
-        // One allocation for the parameters, the implicit names and a few `set`s, not a chain of
-        // grow-and-rehash steps.
-        scope.variables.reserveCapacity(parameters.count + 4)
+        // One allocation for the parameters, the implicit names and a few `set`s.
+        let scope = Scope(parent: macro.closure, capacity: parameters.count + 4)
+        scope.isMacroCall = true
         let positional = arguments.positional
         if positional.count > parameters.count, !definition.catchesVarargs {
             throw JinjaError(.badArguments,
                              "macro '\(definition.name)' takes not more than \(parameters.count) argument(s)")
         }
-        for (i, p) in parameters.enumerated() where i < positional.count {
-            scope.variables[p] = positional[i]
+        let given = min(positional.count, parameters.count)
+        for i in 0..<given {
+            scope.locals.append(Scope.Binding(parameters[i], positional[i]))
         }
         var extraKeywords: [(name: String, value: Value)] = []
         var caller: Value?
+        var anyKeywordParameter = false
         for (k, v) in arguments.keywords {
             if k == "caller", definition.usesCaller {
                 caller = v
@@ -230,7 +249,8 @@ public final class RenderState {
                 if i < positional.count {
                     throw JinjaError(.badArguments, "macro '\(definition.name)' got multiple values for argument '\(k)'")
                 }
-                scope.variables[k] = v
+                scope.setLocal(k, v)
+                anyKeywordParameter = true
             } else {
                 extraKeywords.append((k, v))
             }
@@ -238,23 +258,28 @@ public final class RenderState {
         if let first = extraKeywords.first, !definition.catchesKwargs {
             throw JinjaError(.badArguments, "macro '\(definition.name)' takes no keyword argument '\(first.name)'")
         }
-        for (i, p) in parameters.enumerated() where scope.variables[p] == nil {
-            if let d = definition.defaults[i] {
-                scope.variables[p] = try evaluate(d, scope)
-            } else {
-                scope.variables[p] = .undefined(Undefined(name: p))
+        if given < parameters.count {
+            for i in given..<parameters.count {
+                let p = parameters[i]
+                if anyKeywordParameter, scope.localIndex(p) != nil { continue }
+                if let d = definition.defaults[i] {
+                    let value = try evaluate(d, scope)
+                    scope.locals.append(Scope.Binding(p, value))
+                } else {
+                    scope.locals.append(Scope.Binding(p, .undefined(Undefined(name: p))))
+                }
             }
         }
         if definition.catchesVarargs {
-            scope.variables["varargs"] = .tuple(positional.count > parameters.count ? Array(positional[parameters.count...]) : [])
+            scope.setLocal("varargs", .tuple(positional.count > parameters.count ? Array(positional[parameters.count...]) : []))
         }
         if definition.catchesKwargs {
             let storage = DictStorage()
             for (k, v) in extraKeywords { storage.items[.string(k)] = v }
-            scope.variables["kwargs"] = .dict(storage)
+            scope.setLocal("kwargs", .dict(storage))
         }
         if definition.usesCaller {
-            scope.variables["caller"] = caller ?? .undefined(Undefined(name: "caller"))
+            scope.setLocal("caller", caller ?? .undefined(Undefined(name: "caller")))
         }
         let savedSource = currentSource
         currentSource = macro.source

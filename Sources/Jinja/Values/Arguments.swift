@@ -26,6 +26,22 @@ public struct Arguments: Sendable {
     /// let length = b[1]?.intValue ?? 255
     /// ```
     public func bind(_ function: String, _ parameters: [String], required: Int = 0) throws -> [Value?] {
+        // The common case: a few positional arguments, no keywords.
+        if keywords.isEmpty, positional.count <= parameters.count, positional.count >= required {
+            if parameters.isEmpty { return [] }
+            return [Value?](unsafeUninitializedCapacity: parameters.count) { buffer, initialized in
+                var i = 0
+                for v in positional {
+                    (buffer.baseAddress! + i).initialize(to: v)
+                    i += 1
+                }
+                while i < parameters.count {
+                    (buffer.baseAddress! + i).initialize(to: nil)
+                    i += 1
+                }
+                initialized = parameters.count
+            }
+        }
         var slots = [Value?](repeating: nil, count: parameters.count)
         guard positional.count <= parameters.count else {
             throw JinjaError(.badArguments,

@@ -1,5 +1,5 @@
 /// Something a template can call: a host function, a macro, a bound method.
-public protocol JinjaCallable: Sendable {
+public protocol JinjaCallable: AnyObject, Sendable {
     /// The name used in error messages.
     var name: String { get }
     /// Calls it; `state` gives access to the render in progress (undefined behaviour, calling
@@ -71,7 +71,7 @@ extension JinjaObject {
 ///     return .int((b[0]?.intValue ?? 0) * 2)
 /// })
 /// ```
-public struct Function: JinjaCallable {
+public final class Function: JinjaCallable {
     public let name: String
     private let body: @Sendable (Arguments, RenderState) throws -> Value
 

@@ -80,14 +80,14 @@ public struct Undefined: Sendable {
 
 /// Backing store of a list value: a class, because Python lists are shared and mutable.
 public final class ListStorage: @unchecked Sendable {
-    public var items: [Value]
+    @exclusivity(unchecked) public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
     deinit { NestedRelease.release(&items) }
 }
 
 /// Backing store of a dict value: a class, because Python dicts are shared and mutable.
 public final class DictStorage: @unchecked Sendable {
-    public var items: OrderedDictionary<Value, Value>
+    @exclusivity(unchecked) public var items: OrderedDictionary<Value, Value>
     public init(_ items: OrderedDictionary<Value, Value> = [:]) { self.items = items }
     deinit {
         guard items.values.contains(where: { $0.nests }) || items.keys.contains(where: { $0.nests }) else { return }
