@@ -39,22 +39,102 @@ public struct RenderLimits: Sendable {
 /// let sql = try t.render()
 /// ```
 public struct Environment: Sendable {
-    public var undefinedBehavior: UndefinedBehavior = .lenient
+    /// The settings live in one shared, copy-on-write box, so that copying an environment (each
+    /// template and each render holds one) costs a single retain.
+    private final class Storage: @unchecked Sendable {
+        @exclusivity(unchecked) var undefinedBehavior: UndefinedBehavior = .lenient
+        @exclusivity(unchecked) var keepTrailingNewline = false
+        @exclusivity(unchecked) var globals: [String: Value]
+        @exclusivity(unchecked) var filters: [String: FilterFunction]
+        @exclusivity(unchecked) var tests: [String: TestFunction]
+        @exclusivity(unchecked) var globalTable: NameTable<Value>
+        @exclusivity(unchecked) var filterTable: NameTable<FilterFunction>
+        @exclusivity(unchecked) var testTable: NameTable<TestFunction>
+        @exclusivity(unchecked) var limits = RenderLimits()
+        @exclusivity(unchecked) var macroTags: [String: String] = [:]
+
+        init() {
+            globals = Builtins.globals
+            filters = Builtins.filters
+            tests = Builtins.tests
+            globalTable = Builtins.globalTable
+            filterTable = Builtins.filterTable
+            testTable = Builtins.testTable
+        }
+
+        init(copying o: Storage) {
+            undefinedBehavior = o.undefinedBehavior
+            keepTrailingNewline = o.keepTrailingNewline
+            globals = o.globals
+            filters = o.filters
+            tests = o.tests
+            globalTable = o.globalTable
+            filterTable = o.filterTable
+            testTable = o.testTable
+            limits = o.limits
+            macroTags = o.macroTags
+        }
+    }
+
+    private var storage: Storage
+
+    private mutating func unique() -> Storage {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(copying: storage) }
+        return storage
+    }
+
+    public var undefinedBehavior: UndefinedBehavior {
+        get { storage.undefinedBehavior }
+        set { unique().undefinedBehavior = newValue }
+    }
     /// Jinja2's `keep_trailing_newline` (default false: one trailing newline is dropped).
-    public var keepTrailingNewline = false
-    public var globals: [String: Value]
-    public var filters: [String: FilterFunction]
-    public var tests: [String: TestFunction]
-    public var limits = RenderLimits()
+    public var keepTrailingNewline: Bool {
+        get { storage.keepTrailingNewline }
+        set { unique().keepTrailingNewline = newValue }
+    }
+    public var globals: [String: Value] {
+        get { storage.globals }
+        set {
+            let s = unique()
+            s.globals = newValue
+            s.globalTable = NameTable(newValue)
+        }
+    }
+    public var filters: [String: FilterFunction] {
+        get { storage.filters }
+        set {
+            let s = unique()
+            s.filters = newValue
+            s.filterTable = NameTable(newValue)
+        }
+    }
+    public var tests: [String: TestFunction] {
+        get { storage.tests }
+        set {
+            let s = unique()
+            s.tests = newValue
+            s.testTable = NameTable(newValue)
+        }
+    }
+    /// `globals`, `filters` and `tests` as tables that cost no hashing to search, rebuilt when
+    /// those change (hosts fill them once, renders search them constantly).
+    package var globalTable: NameTable<Value> { storage.globalTable }
+    package var filterTable: NameTable<FilterFunction> { storage.filterTable }
+    package var testTable: NameTable<TestFunction> { storage.testTable }
+    public var limits: RenderLimits {
+        get { storage.limits }
+        set { unique().limits = newValue }
+    }
     /// Extra block tags that define macros, mapped to the prefix of the macro's name:
     /// `["test": "test_"]` makes `{% test unique(model) %}…{% endtest %}` define `test_unique`.
-    public var macroTags: [String: String] = [:]
+    public var macroTags: [String: String] {
+        get { storage.macroTags }
+        set { unique().macroTags = newValue }
+    }
 
     /// An environment with Jinja2's built-in filters, tests and globals.
     public init() {
-        globals = Builtins.globals
-        filters = Builtins.filters
-        tests = Builtins.tests
+        storage = Storage()
     }
 
     /// Registers a Swift function as a global.

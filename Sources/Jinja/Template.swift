@@ -30,7 +30,7 @@ public struct Template: Sendable {
         let state = RenderState(environment: environment, source: source)
         let root = Scope(context)
         guard !topLevelStores.isEmpty else { return try state.renderTemplate(body, scope: root) }
-        let top = Scope(parent: root)
+        let top = Scope(parent: root, capacity: topLevelStores.count)
         top.namesHiddenFromMacros = topLevelStores
         return try state.renderTemplate(body, scope: top)
     }
@@ -38,7 +38,7 @@ public struct Template: Sendable {
     /// Renders inside a host-built scope chain; the template's own `set`s stay in a child scope.
     public func render(in scope: Scope) throws -> String {
         let state = RenderState(environment: environment, source: source)
-        let top = Scope(parent: scope)
+        let top = Scope(parent: scope, capacity: topLevelStores.count)
         if !topLevelStores.isEmpty { top.namesHiddenFromMacros = topLevelStores }
         return try state.renderTemplate(body, scope: top)
     }

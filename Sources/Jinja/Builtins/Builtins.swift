@@ -10,6 +10,10 @@ enum Builtins {
 
     static let tests: [String: TestFunction] = TestPredicates.all
 
+    static let globalTable = NameTable(globals)
+    static let filterTable = NameTable(filters)
+    static let testTable = NameTable(tests)
+
     /// Jinja2's attribute getter for filters (`attribute='a.b.0'`): each dotted part goes through
     /// `getitem`, digits become indexes; a missing value becomes `default` when one is given.
     static func attributeGetter(_ attribute: Value?, default fallback: Value? = nil,

@@ -132,7 +132,7 @@ extension RenderState {
     @inline(__always)
     package func lookup(_ name: String, _ scope: Scope) -> Value {
         if let v = scope.lookup(name) { return v }
-        if let v = environment.globals[name] { return v }
+        if let v = environment.globalTable.lookup(name) { return v }
         return .undefined(Undefined(name: name))
     }
 

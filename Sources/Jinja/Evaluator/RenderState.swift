@@ -351,7 +351,7 @@ public final class RenderState {
 
     /// Applies the filter `name` to `value`.
     public func applyFilter(_ name: String, _ value: Value, _ arguments: Arguments) throws -> Value {
-        guard let filter = environment.filters[name] else {
+        guard let filter = environment.filterTable.lookup(name) else {
             throw JinjaError(.unknownFilter, "No filter named '\(name)'.")
         }
         return try filter(value, arguments, self)
@@ -359,7 +359,7 @@ public final class RenderState {
 
     /// Applies the test `name` to `value`.
     public func applyTest(_ name: String, _ value: Value, _ arguments: Arguments) throws -> Bool {
-        guard let test = environment.tests[name] else {
+        guard let test = environment.testTable.lookup(name) else {
             throw JinjaError(.unknownTest, "No test named '\(name)'.")
         }
         return try test(value, arguments, self)
