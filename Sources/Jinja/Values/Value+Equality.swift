@@ -27,6 +27,36 @@ extension Value: Hashable {
         }
     }
 
+    /// What `Dictionary` and `OrderedDictionary` hash with: strings and numbers (nearly every
+    /// dict key a template uses) take an FNV-1a / multiply-xorshift hash, far cheaper than the
+    /// seeded SipHash `Hasher` runs; other values go through `hash(into:)`. Equal values take
+    /// the same path (`1 == 1.0 == True` all hash as the int), as `==` requires.
+    public func _rawHashValue(seed: Int) -> Int {
+        switch self {
+        case .string(let s):
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bitPattern: Int64(seed))
+            for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            return Value.finalize(h)
+        case .int(let i): return Value.finalize(UInt64(bitPattern: Int64(i)) &+ UInt64(bitPattern: Int64(seed)) &* 0x9e37_79b9_7f4a_7c15)
+        case .bool(let b): return Value.finalize(UInt64(b ? 1 : 0) &+ UInt64(bitPattern: Int64(seed)) &* 0x9e37_79b9_7f4a_7c15)
+        case .double(let d) where d.rounded(.towardZero) == d && abs(d) < 9.2e18:
+            return Value.finalize(UInt64(bitPattern: Int64(Int(d))) &+ UInt64(bitPattern: Int64(seed)) &* 0x9e37_79b9_7f4a_7c15)
+        default:
+            var hasher = Hasher()
+            hasher.combine(seed)
+            hash(into: &hasher)
+            return hasher.finalize()
+        }
+    }
+
+    @inline(__always)
+    private static func finalize(_ x: UInt64) -> Int {
+        var h = x
+        h = (h ^ (h >> 33)) &* 0xff51_afd7_ed55_8ccd
+        h = (h ^ (h >> 33)) &* 0xc4ce_b9fe_1a85_ec53
+        return Int(truncatingIfNeeded: h ^ (h >> 33))
+    }
+
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .string(let s): hasher.combine(s)
