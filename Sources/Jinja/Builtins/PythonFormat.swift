@@ -423,8 +423,8 @@ enum PythonFormat {
     /// `%.<precision>f` or `%.<precision>e` of a finite `m`, with the zeros past `exactDigits`
     /// appended rather than printed.
     private static func printf(_ m: Double, _ precision: Int, _ type: Character) -> String {
-        guard precision > exactDigits else { return String(format: "%.\(precision)\(type)", m) }
-        let s = String(format: "%.\(exactDigits)\(type)", m)
+        guard precision > exactDigits else { return CFormat.format(m, precision: precision, type.asciiValue!) }
+        let s = CFormat.format(m, precision: exactDigits, type.asciiValue!)
         let zeros = TextUtilities.repeated("0", count: precision - exactDigits)
         if type == "e", let e = s.lastIndex(of: "e") { return s[..<e] + zeros + s[e...] }
         return s + zeros
@@ -442,7 +442,7 @@ enum PythonFormat {
         guard m.isFinite else { return m.isNaN ? "nan" : "inf" }
         // Without `#` the trailing zeros go, and the digits past `exactDigits` are all zeros.
         let p = max(alternate ? precision : min(precision, exactDigits), 1)
-        var s = String(format: alternate ? "%#.\(p)g" : "%.\(p)g", m)
+        var s = CFormat.format(m, precision: p, UInt8(ascii: "g"), alternate: alternate)
         if repr, !s.utf8.contains(UInt8(ascii: "e")), !s.utf8.contains(UInt8(ascii: ".")) { s += ".0" }
         return s
     }
