@@ -185,21 +185,22 @@ extension Character {
 /// Sorting with Python's ordering; incomparable values raise `TypeError` as in Python.
 enum Sorting {
     static func sorted(_ items: [Value], reverse: Bool, key: (Value) throws -> Value) throws -> [Value] {
-        let keyed = try items.map { (try key($0), $0) }
+        let keys = try items.map { try key($0) }
         var failure: JinjaError?
-        // A stable sort: Python's sort is stable, also when reversed.
-        let indexed = keyed.enumerated().map { ($0.offset, $0.element) }
-        let result = indexed.sorted { a, b in
-            let (x, y) = reverse ? (b.1.0, a.1.0) : (a.1.0, b.1.0)
+        // A stable sort: Python's sort is stable, also when reversed. It moves indices, not
+        // (key, value) pairs, whose copies cost retains and releases: 250,000 items took 2.3 s.
+        var order = Array(keys.indices)
+        order.sort { a, b in
+            let (x, y) = reverse ? (keys[b], keys[a]) : (keys[a], keys[b])
             if let less = Value.pythonLess(x, y) {
                 if less { return true }
                 if let greater = Value.pythonLess(y, x), greater { return false }
-                return a.0 < b.0
+                return a < b
             }
             failure = JinjaError(.type, "'<' not supported between instances of '\(x.typeName)' and '\(y.typeName)'")
-            return a.0 < b.0
+            return a < b
         }
         if let failure { throw failure }
-        return result.map { $0.1.1 }
+        return order.map { items[$0] }
     }
 }
